@@ -1,0 +1,7 @@
+import type { KindDef } from '../registry';
+import { discoveryFor } from '../discovery';
+
+export const customResourceDefinition: KindDef = {
+  ...discoveryFor('customresourcedefinitions', 'apiextensions.k8s.io'),
+  hasGeneration: true,
+};

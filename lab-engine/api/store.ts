@@ -1,0 +1,384 @@
+import type { KubeObject, UserInfo, WatchEvent } from './types';
+import { ADMIN_USER } from './types';
+import type { KindContext, KindDef, Registry } from './registry';
+import { apiVersionOf } from './registry';
+import * as errors from './errors';
+import { cloneJson, jsonEqual } from './clone';
+import type { Clock } from '../base/clock';
+import type { Rng } from '../base/rng';
+import type { FieldError } from './field-errors';
+import { validateObjectMeta } from './validation/object-meta';
+
+export type DeletionPropagation = 'Background' | 'Foreground' | 'Orphan';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** Strict | Warn | Ignore (kubectl sends Strict by default). */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  user?: UserInfo;
+  /** Field manager (kubectl sets "kubectl-client-side-apply", "kubectl-create", …). */
+  fieldManager?: string;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: DeletionPropagation;
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+/** A step of admission (namespace lifecycle, quota, limit ranges, service accounts, …). */
+export interface AdmissionPlugin {
+  name: string;
+  /** Mutating phase: may change obj. Throw an ApiError to reject. */
+  admit?(op: 'CREATE' | 'UPDATE' | 'DELETE', def: KindDef, obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void;
+  /** Validating phase, after defaulting and validation. Throw an ApiError to reject. */
+  validate?(op: 'CREATE' | 'UPDATE' | 'DELETE', def: KindDef, obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void;
+}
+
+export interface AdmissionContext extends KindContext {
+  store: Store;
+  dryRun: boolean;
+  /** Warnings returned to the client (`Warning: …` lines in kubectl). */
+  warnings: string[];
+}
+
+export type WatchHandler = (event: WatchEvent) => void;
+
+interface Watcher {
+  id: number;
+  resource?: string; // "pods", "deployments.apps"
+  namespace?: string;
+  handler: WatchHandler;
+}
+
+export interface WriteResult {
+  object: KubeObject;
+  warnings: string[];
+}
+
+/**
+ * The object store: what kube-apiserver + etcd do for us. Holds every object
+ * as plain JSON keyed by `<resource>[.<group>]/<namespace>/<name>`; assigns
+ * uid, resourceVersion, generation and creationTimestamp; runs defaulting,
+ * validation and admission; implements graceful deletion, finalizers and
+ * optimistic concurrency; and notifies watchers synchronously in commit order.
+ *
+ * Objects returned by `peek*` are the stored instances: never mutate them.
+ * Everything else returns copies.
+ */
+export class Store {
+  private objects = new Map<string, Map<string, KubeObject>>(); // resourceKey -> "ns/name" -> obj
+  private rv = 0;
+  private watchers: Watcher[] = [];
+  private nextWatcherId = 1;
+  private pending: WatchEvent[] = [];
+  private dispatching = false;
+  readonly admission: AdmissionPlugin[] = [];
+  private readonly uidRng: Rng;
+  private readonly nameRng: Rng;
+
+  constructor(
+    readonly registry: Registry,
+    readonly clock: Clock,
+    rng: Rng,
+  ) {
+    this.uidRng = rng.derive('uid');
+    this.nameRng = rng.derive('generateName');
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  peek(resourceKey: string, namespace: string, name: string): KubeObject | undefined {
+    return this.objects.get(resourceKey)?.get(`${namespace}/${name}`);
+  }
+
+  /** Stored instances of one resource, optionally in one namespace, in key order. */
+  peekList(resourceKey: string, namespace?: string): KubeObject[] {
+    const bucket = this.objects.get(resourceKey);
+    if (!bucket) return [];
+    const out: KubeObject[] = [];
+    for (const [key, obj] of bucket) {
+      if (namespace === undefined || key.startsWith(`${namespace}/`)) out.push(obj);
+    }
+    return out.sort(compareObjects);
+  }
+
+  get(def: KindDef, namespace: string, name: string): KubeObject {
+    const obj = this.peek(resourceKey(def), ns(def, namespace), name);
+    if (!obj) throw errors.notFound(def, name);
+    return cloneJson(obj);
+  }
+
+  /** All resource keys that currently hold objects (for snapshots and the etcd view). */
+  resourceKeys(): string[] {
+    return [...this.objects.keys()].filter((k) => (this.objects.get(k)?.size ?? 0) > 0).sort();
+  }
+
+  // ---- writes ------------------------------------------------------------
+
+  create(input: KubeObject, opts: WriteOptions = {}): WriteResult {
+    const def = this.kindOf(input);
+    const obj = cloneJson(input);
+    obj.apiVersion = apiVersionOf(def);
+    obj.metadata = obj.metadata ?? {};
+    const ctx = this.admissionContext(opts);
+    this.checkUnknownFields(def, obj, opts);
+    if (!def.namespaced) delete obj.metadata.namespace;
+    else if (!obj.metadata.namespace) obj.metadata.namespace = 'default';
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.generateName(def, obj);
+    for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+      delete obj.metadata[k];
+    }
+    def.prepareForCreate?.(obj, ctx);
+    for (const p of this.admission) p.admit?.('CREATE', def, obj, undefined, ctx);
+    def.defaults?.(obj, ctx);
+    const errs = [...validateObjectMeta(def, obj), ...(def.validate?.(obj, ctx) ?? [])];
+    if (errs.length) throw errors.invalid(def.kind, def.group, obj.metadata.name ?? '', errs);
+    const key = objectKey(obj);
+    if (this.objects.get(resourceKey(def))?.has(key)) throw errors.alreadyExists(def, obj.metadata.name!);
+    for (const p of this.admission) p.validate?.('CREATE', def, obj, undefined, ctx);
+    obj.metadata.uid = this.uidRng.uuid();
+    obj.metadata.creationTimestamp = this.clock.nowRfc3339();
+    if (def.hasGeneration !== false) obj.metadata.generation = 1;
+    if (opts.dryRun) return { object: obj, warnings: ctx.warnings };
+    this.commit(def, obj, undefined);
+    return { object: cloneJson(obj), warnings: ctx.warnings };
+  }
+
+  /**
+   * Update (PUT). With `subresource: 'status'` only status changes are kept;
+   * otherwise status is kept from the stored object for kinds with a status
+   * subresource. A stale `metadata.resourceVersion` is a Conflict.
+   */
+  update(input: KubeObject, opts: WriteOptions & { subresource?: 'status' } = {}): WriteResult {
+    const def = this.kindOf(input);
+    const namespace = ns(def, input.metadata?.namespace ?? 'default');
+    const name = input.metadata?.name ?? '';
+    const old = this.peek(resourceKey(def), namespace, name);
+    if (!old) throw errors.notFound(def, name);
+    const obj = cloneJson(input);
+    obj.apiVersion = apiVersionOf(def);
+    if (def.namespaced) obj.metadata.namespace = namespace;
+    const ctx = this.admissionContext(opts);
+    this.checkUnknownFields(def, obj, opts);
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      throw errors.conflict(def, name, errors.OBJECT_MODIFIED);
+    }
+    if (opts.subresource === 'status') {
+      const status = obj.status;
+      Object.assign(obj, cloneJson(old), { status });
+      obj.metadata = cloneJson(old.metadata);
+    } else {
+      // Fields the client may not set on update come from the stored object.
+      for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+        if (old.metadata[k] === undefined) delete obj.metadata[k];
+        else (obj.metadata as Record<string, unknown>)[k] = old.metadata[k];
+      }
+      if (def.subresources?.includes('status')) obj.status = cloneJson(old.status);
+      def.prepareForUpdate?.(obj, old, ctx);
+      for (const p of this.admission) p.admit?.('UPDATE', def, obj, old, ctx);
+      def.defaults?.(obj, ctx);
+    }
+    const errs = [...validateObjectMeta(def, obj, old), ...(def.validate?.(obj, ctx) ?? []), ...(def.validateUpdate?.(obj, old, ctx) ?? [])];
+    if (errs.length) throw errors.invalid(def.kind, def.group, name, errs);
+    if (opts.subresource !== 'status') for (const p of this.admission) p.validate?.('UPDATE', def, obj, old, ctx);
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (def.hasGeneration !== false && !jsonEqual(generationSource(def, obj), generationSource(def, old))) {
+      obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    }
+    if (jsonEqual(obj, old)) return { object: cloneJson(old), warnings: ctx.warnings }; // no-op: no new resourceVersion
+    if (opts.dryRun) return { object: obj, warnings: ctx.warnings };
+    // Removing the last finalizer of an object being deleted completes the deletion.
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(def, obj)) {
+      this.remove(def, old);
+      return { object: cloneJson(obj), warnings: ctx.warnings };
+    }
+    this.commit(def, obj, old);
+    return { object: cloneJson(obj), warnings: ctx.warnings };
+  }
+
+  /**
+   * Delete. Objects with finalizers, and kinds with graceful deletion (pods on
+   * a node), get a deletionTimestamp and stay until finalizers are gone /
+   * the grace period is acted on. Propagation per the garbage collector:
+   * Foreground adds the `foregroundDeletion` finalizer, Orphan the `orphan` one.
+   */
+  delete(def: KindDef, namespace: string, name: string, opts: DeleteOptions = {}): WriteResult & { deleted: boolean } {
+    const old = this.peek(resourceKey(def), ns(def, namespace), name);
+    if (!old) throw errors.notFound(def, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      throw errors.conflict(def, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw errors.conflict(def, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+    }
+    const ctx = this.admissionContext(opts);
+    for (const p of this.admission) p.validate?.('DELETE', def, old, old, ctx);
+    const obj = cloneJson(old);
+    const finalizers = new Set(obj.metadata.finalizers ?? []);
+    const policy = opts.propagationPolicy ?? defaultPropagation(def);
+    if (policy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (policy === 'Orphan') finalizers.add('orphan');
+    const grace = def.gracePeriodSeconds?.(obj, opts.gracePeriodSeconds) ?? 0;
+    if (finalizers.size === 0 && grace === 0) {
+      if (!opts.dryRun) this.remove(def, old);
+      return { object: obj, deleted: true, warnings: ctx.warnings };
+    }
+    if (obj.metadata.deletionTimestamp) {
+      // Already terminating: a shorter grace period may still be applied (kubectl delete --grace-period=0 --force).
+      if (grace === 0 && finalizers.size === 0) {
+        if (!opts.dryRun) this.remove(def, old);
+        return { object: obj, deleted: true, warnings: ctx.warnings };
+      }
+      return { object: obj, deleted: false, warnings: ctx.warnings };
+    }
+    obj.metadata.deletionTimestamp = formatAt(this.clock.nowMs() + grace * 1000);
+    obj.metadata.deletionGracePeriodSeconds = grace;
+    if (finalizers.size) obj.metadata.finalizers = [...finalizers];
+    if (def.hasGeneration !== false) obj.metadata.generation = (obj.metadata.generation ?? 0) + 1;
+    if (!opts.dryRun) this.commit(def, obj, old);
+    return { object: cloneJson(obj), deleted: false, warnings: ctx.warnings };
+  }
+
+  // ---- watch -------------------------------------------------------------
+
+  /** Subscribe to changes; `resource` is a resource key ("pods", "deployments.apps"). */
+  watch(handler: WatchHandler, filter: { resource?: string; namespace?: string } = {}): () => void {
+    const w: Watcher = { id: this.nextWatcherId++, handler, ...filter };
+    this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x.id !== w.id);
+    };
+  }
+
+  // ---- internals ---------------------------------------------------------
+
+  kindOf(obj: KubeObject): KindDef {
+    if (!obj || typeof obj !== 'object') throw errors.badRequest('Object cannot be handled: not an object');
+    if (!obj.kind) throw errors.badRequest("Object 'Kind' is missing in '" + JSON.stringify(obj) + "'");
+    const def = this.registry.forKind(obj.apiVersion, obj.kind);
+    if (!def) throw errors.badRequest(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+    return def;
+  }
+
+  private admissionContext(opts: WriteOptions): AdmissionContext {
+    return {
+      clock: this.clock,
+      rng: this.nameRng,
+      user: opts.user ?? ADMIN_USER,
+      peek: (r, n, name) => this.peek(r, n, name),
+      store: this,
+      dryRun: !!opts.dryRun,
+      warnings: [],
+    };
+  }
+
+  private checkUnknownFields(def: KindDef, obj: KubeObject, opts: WriteOptions): void {
+    if (opts.fieldValidation === 'Ignore' || !def.unknownFields) return;
+    const unknown = def.unknownFields(obj);
+    if (!unknown.length) return;
+    if (opts.fieldValidation === 'Strict') {
+      const list = unknown.map((f) => `unknown field "${f}"`).join(', ');
+      throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${list}`);
+    }
+  }
+
+  private generateName(def: KindDef, obj: KubeObject): string {
+    // apiserver/pkg/storage/names: base truncated to 58 chars + 5 random chars.
+    const base = obj.metadata.generateName!.slice(0, 58);
+    for (let i = 0; i < 100; i++) {
+      const name = base + this.nameRng.k8sString(5);
+      if (!this.peek(resourceKey(def), obj.metadata.namespace ?? '', name)) return name;
+    }
+    throw new Error('generateName: no free name after 100 attempts');
+  }
+
+  private waitsForGrace(def: KindDef, obj: KubeObject): boolean {
+    return (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0 && def.gracePeriodSeconds !== undefined;
+  }
+
+  private commit(def: KindDef, obj: KubeObject, old: KubeObject | undefined): void {
+    this.rv += 1;
+    obj.metadata.resourceVersion = String(this.rv);
+    const rk = resourceKey(def);
+    let bucket = this.objects.get(rk);
+    if (!bucket) this.objects.set(rk, (bucket = new Map()));
+    bucket.set(objectKey(obj), obj);
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old }, rk);
+  }
+
+  /** Removes the object for good (finalizers done, grace over, or none needed). */
+  remove(def: KindDef, stored: KubeObject): void {
+    const rk = resourceKey(def);
+    const bucket = this.objects.get(rk);
+    if (!bucket?.has(objectKey(stored))) return;
+    bucket.delete(objectKey(stored));
+    this.rv += 1;
+    const gone = cloneJson(stored);
+    gone.metadata.resourceVersion = String(this.rv);
+    this.emit({ type: 'DELETED', object: gone, old: stored }, rk);
+  }
+
+  private emit(ev: WatchEvent, rk: string): void {
+    (ev as WatchEvent & { resource: string }).resource = rk;
+    this.pending.push(ev);
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      for (let i = 0; i < this.pending.length; i++) {
+        const e = this.pending[i] as WatchEvent & { resource: string };
+        for (const w of this.watchers) {
+          if (w.resource !== undefined && w.resource !== e.resource) continue;
+          if (w.namespace !== undefined && w.namespace !== (e.object.metadata.namespace ?? '')) continue;
+          w.handler(e);
+        }
+      }
+    } finally {
+      this.pending = [];
+      this.dispatching = false;
+    }
+  }
+}
+
+export function resourceKey(def: Pick<KindDef, 'group' | 'resource'>): string {
+  return def.group ? `${def.resource}.${def.group}` : def.resource;
+}
+
+export function objectKey(obj: KubeObject): string {
+  return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}
+
+function ns(def: KindDef, namespace: string): string {
+  return def.namespaced ? namespace : '';
+}
+
+function compareObjects(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  const x = a.metadata.name ?? '';
+  const y = b.metadata.name ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function generationSource(def: KindDef, obj: KubeObject): unknown {
+  if (def.generationFrom) return def.generationFrom(obj);
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
+  return rest;
+}
+
+/** Deployments, ReplicaSets, … default to Background; the GC honours it. */
+function defaultPropagation(_def: KindDef): DeletionPropagation {
+  return 'Background';
+}
+
+function formatAt(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export type { FieldError };
