@@ -1,5 +1,31 @@
 import type { ClusterContext } from '../sim/context';
 import type { Topology } from '../sim/topology';
+import { createInformers, type Informers } from './common/informers';
+import { ReplicaSetController } from './replicaset/controller';
 
-/** Installs this subsystem into a cluster (called once by sim/cluster.ts, in a fixed order). */
-export function installControllers(_ctx: ClusterContext, _topology: Topology): void {}
+/** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
+export interface Controllers {
+  informers: Informers;
+  replicaSet: ReplicaSetController;
+}
+
+/**
+ * Installs kube-controller-manager's controllers (called once by
+ * sim/cluster.ts). Registration order is fixed: it is the order the runtime
+ * drains queues in, so it is part of the cluster's determinism.
+ */
+export function installControllers(ctx: ClusterContext, _topology: Topology): Controllers {
+  const informers = createInformers(ctx.store);
+  const controllers: Controllers = {
+    informers,
+    replicaSet: new ReplicaSetController(ctx, informers),
+  };
+  ctx.services.set('controllers', controllers);
+  return controllers;
+}
+
+export function controllersOf(ctx: Pick<ClusterContext, 'services'>): Controllers {
+  const c = ctx.services.get('controllers') as Controllers | undefined;
+  if (!c) throw new Error('controllers are not installed in this cluster');
+  return c;
+}

@@ -1,0 +1,66 @@
+import { createCluster, type Cluster } from '../../sim/cluster';
+import type { KubeObject } from '../../api/types';
+import { R } from '../common/kinds';
+
+/** A bare cluster (no nodes, no add-ons) for controller fixtures. */
+export function bareCluster(seed = 1): Cluster {
+  return createCluster({ seed, topology: 'bare' });
+}
+
+/**
+ * Records every write the store commits, as `VERB resource ns/name`, for
+ * fixture tests ("seed objects → one reconcile → compare the ordered writes").
+ * Events are summarised as `EVENT <reason> <message>`.
+ */
+export function recordWrites(c: Cluster): { writes: string[]; objects: KubeObject[]; stop: () => void } {
+  const writes: string[] = [];
+  const objects: KubeObject[] = [];
+  const stop = c.store.watch((e) => {
+    const o = e.object;
+    const res = (e as unknown as { resource: string }).resource;
+    objects.push(o);
+    if (res === 'events') {
+      if (e.type === 'ADDED' || e.type === 'MODIFIED') writes.push(`EVENT ${o.reason} ${o.message}`);
+      return;
+    }
+    const verb = e.type === 'ADDED' ? 'create' : e.type === 'DELETED' ? 'remove' : e.old?.metadata.deletionTimestamp === undefined && o.metadata.deletionTimestamp ? 'delete' : 'update';
+    writes.push(`${verb} ${res} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`);
+  });
+  return { writes, objects, stop };
+}
+
+/** Marks a pod bound, Running and Ready at the cluster's current time (what the scheduler + kubelet will do). */
+export function runPod(c: Cluster, pod: KubeObject, nodeName = 'node01'): KubeObject {
+  const api = c.api();
+  let p = c.store.peek(R.pods, pod.metadata.namespace!, pod.metadata.name!)!;
+  if (!p.spec.nodeName) p = api.update({ ...p, spec: { ...p.spec, nodeName } });
+  const now = c.clock.nowRfc3339();
+  return api.updateStatus({
+    ...p,
+    status: {
+      phase: 'Running',
+      conditions: [
+        { type: 'Initialized', status: 'True', lastTransitionTime: now },
+        { type: 'Ready', status: 'True', lastTransitionTime: now },
+        { type: 'ContainersReady', status: 'True', lastTransitionTime: now },
+        { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
+      ],
+      startTime: now,
+    },
+  });
+}
+
+/** Runs every pod (unbound/not ready) in the cluster, then settles. Stand-in for scheduler + kubelet in tests. */
+export function runAllPods(c: Cluster, maxRounds = 50): void {
+  for (let i = 0; i < maxRounds; i++) {
+    c.step();
+    const pending = c.store.peekList(R.pods).filter((p) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Running' && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    if (!pending.length) return;
+    for (const p of pending) runPod(c, p);
+  }
+}
+
+export const podTemplate = (labels: Record<string, string>, image = 'nginx:1.27') => ({
+  metadata: { labels },
+  spec: { containers: [{ name: 'c', image }] },
+});
