@@ -59,6 +59,13 @@ export interface KubectlHost {
   interrupted(): boolean;
   /** Terminal width, for commands that care. */
   columns(): number;
+  /**
+   * Attaches the terminal to a container's main process (`kubectl run --rm -it`,
+   * `kubectl attach -it`): the shell owns the interactive session and resolves
+   * with the process's exit code once it ends. Optional: hosts without a TTY
+   * (tests, the script runner) may omit it.
+   */
+  attach?(opts: { namespace: string; pod: string; container: string; stdin: boolean; tty: boolean }): Promise<number>;
 }
 
 export interface KubeconfigState {
@@ -98,6 +105,8 @@ export interface CommandSpec {
   example?: string;
   flags: FlagSpec[];
   subcommands?: CommandSpec[];
+  /** Flags cobra marks required (MarkFlagRequired): missing → klog `required flag(s) "x" not set`. */
+  requiredFlags?: string[];
   /** Returns the exit code. Throwing an ApiError prints it the way kubectl's CheckErr does. */
   run?(ctx: CommandContext): Promise<number> | number;
 }
