@@ -54,6 +54,8 @@ export function formatBadValue(v: unknown): string {
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return `[]string{${v.map(goQuote).join(', ')}}`;
+  // Values already rendered in Go syntax (api/validation/go-format.ts GoValue).
+  if (typeof v === 'object' && typeof (v as { goSyntax?: unknown }).goSyntax === 'string') return (v as { goSyntax: string }).goSyntax;
   return JSON.stringify(v);
 }
 

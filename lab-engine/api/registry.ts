@@ -48,6 +48,13 @@ export interface KindDef extends ResourceInfo {
    * before it is removed (pods on a node), or 0 to remove at once.
    */
   gracePeriodSeconds?(obj: KubeObject, requested: number | undefined): number;
+  /**
+   * Kind-specific finalization still to do before a deleted object may go
+   * (Namespace: spec.finalizers). Counted like metadata.finalizers.
+   */
+  finalizationPending?(obj: KubeObject): boolean;
+  /** Mutates an object being marked for deletion (Namespace: status.phase Terminating). */
+  prepareForDelete?(obj: KubeObject): void;
   /** True when metadata.generation is tracked (objects with a spec). Default true. */
   hasGeneration?: boolean;
   /** Fields that, besides spec, bump generation (e.g. Secret/ConfigMap never; Pod never). */

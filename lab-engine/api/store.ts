@@ -193,7 +193,7 @@ export class Store {
     if (jsonEqual(obj, old)) return { object: cloneJson(old), warnings: ctx.warnings }; // no-op: no new resourceVersion
     if (opts.dryRun) return { object: obj, warnings: ctx.warnings };
     // Removing the last finalizer of an object being deleted completes the deletion.
-    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(def, obj)) {
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(def, obj) && !def.finalizationPending?.(obj)) {
       this.remove(def, old);
       return { object: cloneJson(obj), warnings: ctx.warnings };
     }
@@ -225,13 +225,14 @@ export class Store {
     if (policy === 'Foreground') finalizers.add('foregroundDeletion');
     if (policy === 'Orphan') finalizers.add('orphan');
     const grace = def.gracePeriodSeconds?.(obj, opts.gracePeriodSeconds) ?? 0;
-    if (finalizers.size === 0 && grace === 0) {
+    const kindPending = def.finalizationPending?.(obj) ?? false;
+    if (finalizers.size === 0 && grace === 0 && !kindPending) {
       if (!opts.dryRun) this.remove(def, old);
       return { object: obj, deleted: true, warnings: ctx.warnings };
     }
     if (obj.metadata.deletionTimestamp) {
       // Already terminating: a shorter grace period may still be applied (kubectl delete --grace-period=0 --force).
-      if (grace === 0 && finalizers.size === 0) {
+      if (grace === 0 && finalizers.size === 0 && !kindPending) {
         if (!opts.dryRun) this.remove(def, old);
         return { object: obj, deleted: true, warnings: ctx.warnings };
       }
@@ -240,6 +241,7 @@ export class Store {
     obj.metadata.deletionTimestamp = formatAt(this.clock.nowMs() + grace * 1000);
     obj.metadata.deletionGracePeriodSeconds = grace;
     if (finalizers.size) obj.metadata.finalizers = [...finalizers];
+    def.prepareForDelete?.(obj);
     if (def.hasGeneration !== false) obj.metadata.generation = (obj.metadata.generation ?? 0) + 1;
     if (!opts.dryRun) this.commit(def, obj, old);
     return { object: cloneJson(obj), deleted: false, warnings: ctx.warnings };

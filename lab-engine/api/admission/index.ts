@@ -1,5 +1,29 @@
 import type { ClusterContext } from '../../sim/context';
 import type { Topology } from '../../sim/topology';
+import type { AdmissionPlugin } from '../store';
+import { namespaceLifecycle } from './namespace-lifecycle';
+import { serviceAccountAdmission } from './service-account';
+import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './priority';
+import { defaultTolerationSeconds } from './default-toleration-seconds';
+import { bootstrapNamespaces } from '../bootstrap/namespaces';
+import { installSecurity } from '../../security';
 
-/** Installs this subsystem into a cluster (called once by sim/cluster.ts, in a fixed order). */
-export function installAdmission(_ctx: ClusterContext, _topology: Topology): void {}
+/**
+ * The admission chain in kube-apiserver's recommended plugin order
+ * (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins); the store runs
+ * every plugin's admit() (mutating) and then every validate().
+ */
+export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds];
+
+/**
+ * Installs admission and the objects the API server itself creates on boot
+ * (system namespaces, system priority classes), plus the small controllers
+ * that give every namespace its default ServiceAccount and kube-root-ca.crt.
+ * Called once by sim/cluster.ts, before every other subsystem.
+ */
+export function installAdmission(ctx: ClusterContext, _topology: Topology): void {
+  ctx.store.admission.push(...ADMISSION_PLUGINS);
+  bootstrapNamespaces(ctx.store);
+  for (const pc of SYSTEM_PRIORITY_CLASSES) ctx.store.create(pc);
+  installSecurity(ctx);
+}
