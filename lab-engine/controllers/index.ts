@@ -2,10 +2,12 @@ import type { ClusterContext } from '../sim/context';
 import type { Topology } from '../sim/topology';
 import { createInformers, type Informers } from './common/informers';
 import { ReplicaSetController } from './replicaset/controller';
+import { DeploymentController } from './deployment/controller';
 
 /** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
 export interface Controllers {
   informers: Informers;
+  deployment: DeploymentController;
   replicaSet: ReplicaSetController;
 }
 
@@ -18,6 +20,7 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
   const informers = createInformers(ctx.store);
   const controllers: Controllers = {
     informers,
+    deployment: new DeploymentController(ctx, informers),
     replicaSet: new ReplicaSetController(ctx, informers),
   };
   ctx.services.set('controllers', controllers);
