@@ -81,7 +81,8 @@ describe('runKubectl: flags', () => {
     expect((await k('get -h')).stdout).toBe(HELP_TEXT.get);
   });
   it('runs command groups like DefaultSubCommandRun', async () => {
-    expect(await k('create secret')).toEqual({ stdout: HELP_TEXT['create secret'], stderr: '', code: 0 });
+    expect(await k('create secret')).toEqual({ stdout: '', stderr: HELP_TEXT['create secret'], code: 1 });
+    expect((await k('create secret foo x')).stderr).toBe("error: unknown command \"foo x\"\nSee 'kubectl create secret -h' for help and examples\n");
     expect(await k('create secret foo')).toEqual({ stdout: '', code: 1, stderr: "error: unknown command \"foo\"\nSee 'kubectl create secret -h' for help and examples\n" });
   });
 });

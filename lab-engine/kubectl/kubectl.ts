@@ -27,7 +27,9 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: CommandI
     io.err(`Error: ${e.message}\nSee '${['kubectl', ...path].join(' ')} --help' for usage.\n`);
     return 1;
   }
+  printDeprecations(effectiveFlags(spec, pathStr), flags, io);
   if (flags.values.help === true) return printHelp(pathStr, spec, io);
+  if (!spec.run && path.length === 0 && flags.args.length === 0) return printHelp('', spec, io);
   if (!spec.run) return runGroup(path, pathStr, spec, flags, io);
   const missing = (spec.requiredFlags ?? []).filter((f) => !flags.changed.has(f));
   if (missing.length > 0) {
@@ -37,6 +39,7 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: CommandI
   }
   try {
     const ctx = buildContext(host, io, flags, path);
+    ctx.argv = argv;
     return await spec.run(ctx);
   } catch (e) {
     return checkErr(e, io);
@@ -151,6 +154,11 @@ export function effectiveFlags(spec: CommandSpec, pathStr: string): FlagSpec[] {
   return list;
 }
 
+/** pflag prints a notice for each deprecated flag the user set. */
+function printDeprecations(specs: FlagSpec[], flags: ParsedFlags, io: CommandIO): void {
+  for (const f of specs) if (f.deprecated && flags.changed.has(f.name)) io.err(`Flag --${f.name} has been deprecated, ${f.deprecated}\n`);
+}
+
 function printHelp(pathStr: string, spec: CommandSpec, io: CommandIO): number {
   const text = helpText(pathStr);
   if (text !== undefined) io.out(text);
@@ -158,10 +166,17 @@ function printHelp(pathStr: string, spec: CommandSpec, io: CommandIO): number {
   return 0;
 }
 
-/** kubectl's DefaultSubCommandRun for a command group without Run (`kubectl set`, `create secret`). */
+/**
+ * kubectl's DefaultSubCommandRun(ErrOut) for a command group without Run
+ * (`kubectl set`, `create secret`): RequireNoArguments, help on stderr, exit 1.
+ */
 function runGroup(path: string[], pathStr: string, spec: CommandSpec, flags: ParsedFlags, io: CommandIO): number {
-  if (flags.args.length === 0) return printHelp(pathStr, spec, io);
-  io.err(`error: unknown command ${JSON.stringify(flags.args[0])}\nSee '${['kubectl', ...path].join(' ')} -h' for help and examples\n`);
+  if (flags.args.length > 0) {
+    io.err(`error: unknown command ${JSON.stringify(flags.args.join(' '))}\nSee '${['kubectl', ...path].join(' ')} -h' for help and examples\n`);
+    return 1;
+  }
+  const text = helpText(pathStr);
+  io.err(text ?? `${spec.long ?? spec.short}\n`);
   return 1;
 }
 

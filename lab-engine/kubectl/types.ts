@@ -94,6 +94,8 @@ export interface CommandContext {
   namespaceExplicit: boolean;
   /** The full command path, e.g. ["create", "deployment"]. */
   path: string[];
+  /** The command line as typed after `kubectl` (for --record's change-cause). */
+  argv?: string[];
 }
 
 export interface CommandSpec {

@@ -38,6 +38,33 @@ const TYPE_OVERRIDES: Record<string, FlagType> = {
   'options:v': 'int',
 };
 
+const RECORD: FlagSpec = {
+  name: 'record',
+  type: 'bool',
+  defValue: 'false',
+  usage: 'Record current kubectl command in the resource annotation.',
+  hidden: true,
+  deprecated: '--record will be removed in the future',
+};
+
+/** Hidden flags kubectl still accepts (not in --help), by command path. */
+const HIDDEN: Record<string, FlagSpec[]> = {
+  apply: [RECORD],
+  create: [RECORD],
+  scale: [RECORD],
+  'set image': [RECORD],
+  'set resources': [RECORD],
+  'set selector': [RECORD],
+  'set serviceaccount': [RECORD],
+  annotate: [RECORD],
+  label: [RECORD],
+  patch: [RECORD],
+  edit: [RECORD],
+  expose: [RECORD],
+  run: [RECORD],
+  autoscale: [RECORD],
+};
+
 const cache = new Map<string, FlagSpec[]>();
 
 /** Visible flags of `kubectl <path>` (path "" = the root's global flags via `kubectl options`). */
@@ -45,7 +72,7 @@ export function flagsFromHelp(path: string): FlagSpec[] {
   const key = path === '' ? 'options' : path;
   let specs = cache.get(key);
   if (!specs) {
-    specs = parseOptions(HELP_TEXT[key] ?? '', key);
+    specs = [...parseOptions(HELP_TEXT[key] ?? '', key), ...(HIDDEN[key] ?? [])];
     cache.set(key, specs);
   }
   return specs;
