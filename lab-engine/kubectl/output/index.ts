@@ -30,11 +30,13 @@ import { toJson } from './json';
 import { printName } from './name';
 import { JsonPathParseError, parseJsonPath } from './jsonpath/parser';
 import { JsonPathExecError, executeJsonPath, goSyntax } from './jsonpath/evaluate';
+import { printGoTemplate } from './go-template';
 
 export { toYaml, yamlKeyLess } from './yaml';
 export { toJson, toCompactJson, goQuote } from './json';
 export { printName, qualifiedName, kindPrefix } from './name';
 export { parseJsonPath, JsonPathParseError } from './jsonpath/parser';
+export { printGoTemplate, PrinterError } from './go-template';
 export { jsonPath, findValues, JsonPathExecError, goPrint, goSyntax } from './jsonpath/evaluate';
 
 export interface PrintOptions {
@@ -102,6 +104,8 @@ export function printObjects(objs: KubeObject[], format: string, opts: PrintOpti
     case 'jsonpath': return printJsonPath(arg, data, { allowMissingKeys: opts.allowMissingKeys });
     case 'jsonpath-as-json': return printJsonPath(arg, data, { allowMissingKeys: opts.allowMissingKeys, asJson: true });
     case 'jsonpath-file': return printJsonPath(readTemplateFile(arg, opts), data, { allowMissingKeys: opts.allowMissingKeys });
+    case 'go-template': case 'template': return printGoTemplate(arg, data, opts);
+    case 'go-template-file': case 'templatefile': return printGoTemplate(readTemplateFile(arg, opts), data, opts);
     default: return printExtra(name, arg, objs, data, opts);
   }
 }
