@@ -133,6 +133,8 @@ export class Store {
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
       delete obj.metadata[k];
     }
+    // FillObjectMetaSystemFields runs before the strategy's PrepareForCreate (Job selectors use the uid).
+    obj.metadata.uid = this.uidRng.uuid();
     def.prepareForCreate?.(obj, ctx);
     for (const p of this.admission) p.admit?.('CREATE', def, obj, undefined, ctx);
     def.defaults?.(obj, ctx);
@@ -141,7 +143,6 @@ export class Store {
     const key = objectKey(obj);
     if (this.objects.get(resourceKey(def))?.has(key)) throw errors.alreadyExists(def, obj.metadata.name!);
     for (const p of this.admission) p.validate?.('CREATE', def, obj, undefined, ctx);
-    obj.metadata.uid = this.uidRng.uuid();
     obj.metadata.creationTimestamp = this.clock.nowRfc3339();
     if (def.hasGeneration !== false) obj.metadata.generation = 1;
     if (opts.dryRun) return { object: obj, warnings: ctx.warnings };
