@@ -8,6 +8,33 @@ export interface NodeSpec {
   labels?: Record<string, string>;
   taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
   extendedResources?: Record<string, string>; // e.g. { "nvidia.com/gpu": "1" }
+  /** InternalIP; default from nodeInternalIP(index). */
+  internalIP?: string;
+  /** spec.podCIDR; default from nodePodCIDR(index). */
+  podCIDR?: string;
+  /** Local disk (ephemeral-storage capacity), default "20Gi"-ish (see kubelet/node-object.ts). */
+  ephemeralStorage?: string;
+}
+
+/**
+ * The address plan of a topology (kubeadm nodes on one L2 network, flannel's
+ * 10.244.0.0/16 cut into /24s by the node IPAM controller in node order):
+ * node i gets 192.168.1.(10+i) … and 10.244.i.0/24. Past 256 nodes the plan
+ * continues in 10.245.x.0/24 (unreal, but deterministic and non-overlapping).
+ */
+export function nodeInternalIP(index: number): string {
+  return `192.168.${1 + Math.floor(index / 240)}.${10 + (index % 240)}`;
+}
+
+export function nodePodCIDR(index: number): string {
+  return `10.${244 + Math.floor(index / 256)}.${index % 256}.0/24`;
+}
+
+/** InternalIP of a node of the topology (undefined if not in it). */
+export function plannedNodeIP(topology: Topology, name: string): string | undefined {
+  const i = topology.nodes.findIndex((n) => n.name === name);
+  if (i < 0) return undefined;
+  return topology.nodes[i].internalIP ?? nodeInternalIP(i);
 }
 
 export interface Topology {

@@ -1,0 +1,74 @@
+import type { ContainerFs } from '../types';
+import type { KubeletNetworkPort } from '../network-port';
+import type { TrafficSource } from '../../network/service';
+
+/**
+ * What a running program asks of the process runner. Programs are generators:
+ * they run synchronously until they yield an effect, and the runner resumes
+ * them on the virtual clock.
+ */
+export type Effect =
+  /** Sleep for ms of virtual time. `background` timers do not keep settle() going. */
+  | { kind: 'sleep'; ms: number; background?: boolean }
+  /** Wait forever (a server, `tail -f`, `sleep infinity`): only a signal ends it. */
+  | { kind: 'block' };
+
+/** A program returns its exit code. */
+export type Program = Generator<Effect, number, void>;
+
+export interface Io {
+  stdin: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The container a program runs in. */
+export interface ProcessHost {
+  nowMs(): number;
+  hostname: string;
+  fs: ContainerFs;
+  /** Outbound traffic (absent without a network service). */
+  network?: KubeletNetworkPort;
+  source: TrafficSource;
+  /** Listen on a TCP port with an HTTP handler (servers). */
+  listen(port: number, handler?: HttpHandler): void;
+  /** Resident memory of the process (bytes): going above the container's limit OOM-kills it. */
+  setMemory(bytes: number): void;
+  /** CPU the process burns (millicores), for metrics. */
+  setCpu(millis: number): void;
+  /** Process list for `ps` (pid 1 is the container's main process). */
+  processes(): { pid: number; cmd: string }[];
+  /** Node facts (`nproc`, nginx worker count, uname). */
+  cpus: number;
+  kernel: string;
+}
+
+export interface HttpRequestIn {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  remoteIP: string;
+}
+
+export interface HttpReply {
+  status: number;
+  statusText?: string;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export type HttpHandler = (req: HttpRequestIn) => HttpReply | { error: 'connection reset' | 'timeout' | 'empty reply' };
+
+/** Thrown by `exit`; carries the status. */
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+
+/** Thrown by `break`/`continue`. */
+export class LoopSignal {
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
+}

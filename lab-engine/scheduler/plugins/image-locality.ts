@@ -1,0 +1,35 @@
+import type { SchedulerPlugin } from '../types';
+import { normalizeImageName } from '../../kubelet/images/reference';
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** plugins/imagelocality: sum of (size × spread) of images already on the node, scaled between thresholds. */
+export const imageLocality: SchedulerPlugin = {
+  name: 'ImageLocality',
+  weight: 1,
+  score(pod, info, state, all) {
+    let spread = state.get('ImageLocality/spread') as Map<string, number> | undefined;
+    if (!spread) {
+      spread = new Map();
+      for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+        const name = normalizeImageName(c.image ?? '');
+        spread.set(name, all.filter((n) => n.images.has(name)).length);
+      }
+      state.set('ImageLocality/spread', spread);
+    }
+    let sum = 0;
+    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    for (const c of containers) {
+      const name = normalizeImageName(c.image ?? '');
+      const size = info.images.get(name);
+      if (size === undefined) continue;
+      const have = spread.get(name) ?? 0;
+      sum += Math.floor((size * have) / Math.max(1, all.length));
+    }
+    const max = MAX_CONTAINER_THRESHOLD * Math.max(1, containers.length);
+    const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), max);
+    return Math.floor((100 * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+  },
+};
