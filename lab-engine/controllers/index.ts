@@ -3,12 +3,16 @@ import type { Topology } from '../sim/topology';
 import { createInformers, type Informers } from './common/informers';
 import { ReplicaSetController } from './replicaset/controller';
 import { DeploymentController } from './deployment/controller';
+import { GarbageCollector } from './garbage-collector/controller';
+import { NamespaceController } from './namespace/controller';
 
 /** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
 export interface Controllers {
   informers: Informers;
   deployment: DeploymentController;
   replicaSet: ReplicaSetController;
+  garbageCollector: GarbageCollector;
+  namespace: NamespaceController;
 }
 
 /**
@@ -22,6 +26,8 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
     informers,
     deployment: new DeploymentController(ctx, informers),
     replicaSet: new ReplicaSetController(ctx, informers),
+    garbageCollector: new GarbageCollector(ctx),
+    namespace: new NamespaceController(ctx),
   };
   ctx.services.set('controllers', controllers);
   return controllers;

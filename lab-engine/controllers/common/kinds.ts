@@ -19,7 +19,7 @@ export const R = {
 
 /** The KindDef for a resource key; a missing built-in kind is a bug. */
 export function defOf(ctx: Pick<ClusterContext, 'registry'>, resourceKey: string): KindDef {
-  const def = ctx.registry.resolve(resourceKey);
+  const def = ctx.registry.forResource(resourceKey);
   if (!def) throw new Error(`controllers: resource ${resourceKey} is not registered`);
   return def;
 }

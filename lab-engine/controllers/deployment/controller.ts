@@ -1,3 +1,4 @@
+import { recordEvent } from '../common/events';
 import type { ClusterContext } from '../../sim/context';
 import type { Queue, Reconciler } from '../../sim/runtime';
 import type { KubeObject, WatchEvent } from '../../api/types';
@@ -63,7 +64,7 @@ export function syncDeployment(ctx: ClusterContext, informers: Informers, stored
   const sel = d.spec?.selector;
   const api = ctx.api();
   if (sel && !sel.matchLabels && !sel.matchExpressions) {
-    ctx.events.record(stored, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.', SOURCE);
+    recordEvent(ctx, stored, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.', SOURCE.component);
     if ((d.status?.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) api.updateStatus({ ...d, status: { ...(d.status ?? {}), observedGeneration: d.metadata.generation } });
     return;
   }

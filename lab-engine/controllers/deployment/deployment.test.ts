@@ -106,7 +106,10 @@ describe('Deployment controller', () => {
     c.step();
     // Old pods are still terminating (held by a finalizer): the new ReplicaSet waits.
     expect(rsNames(c)).toEqual([`${first.metadata.name}=0`]);
-    for (const p of c.store.peekList(R.pods, 'default')) c.api().update({ ...p, metadata: { ...p.metadata, finalizers: [] } });
+    for (const p of c.store.peekList(R.pods, 'default')) {
+      c.api().update({ ...p, metadata: { ...p.metadata, finalizers: [] } });
+      c.api().delete(c.registry.resolve('pods')!, 'default', p.metadata.name!, { gracePeriodSeconds: 0 });
+    }
     c.step();
     expect(events(c).slice(1, 3)).toEqual([`ScalingReplicaSet Scaled down replica set ${first.metadata.name} from 2 to 0`, expect.stringMatching(/^ScalingReplicaSet Scaled up replica set web-\w+ from 0 to 2$/)]);
     expect(rsNames(c)).toContain(`${first.metadata.name}=0`);

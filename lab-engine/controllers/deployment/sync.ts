@@ -1,3 +1,4 @@
+import { recordEvent } from '../common/events';
 import type { ClusterContext } from '../../sim/context';
 import type { ApiClient } from '../../api/client';
 import type { KubeObject } from '../../api/types';
@@ -103,7 +104,7 @@ export class DeploymentSync {
     }
     this.rsList.push(created);
     if (!alreadyExists && u.replicasOf(created) > 0) {
-      this.ctx.events.record(this.stored(), 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} from 0 to ${u.replicasOf(created)}`, SOURCE);
+      recordEvent(this.ctx, this.stored(), 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} from 0 to ${u.replicasOf(created)}`, SOURCE.component);
     }
     this.setDeploymentRevision(newRevision);
     if (!alreadyExists && u.hasProgressDeadline(this.d)) {
@@ -116,7 +117,7 @@ export class DeploymentSync {
   private failedCreate(rs: KubeObject, message: string): undefined {
     const msg = `Failed to create new replica set "${rs.metadata.name}": ${message}`;
     if (u.hasProgressDeadline(this.d)) this.setStatusCondition(u.newCondition('Progressing', 'False', 'ReplicaSetCreateError', msg, this.now));
-    this.ctx.events.record(this.stored(), 'Warning', 'FailedCreate', msg, SOURCE);
+    recordEvent(this.ctx, this.stored(), 'Warning', 'FailedCreate', msg, SOURCE.component);
     this.writeDeployment();
     return undefined;
   }
@@ -203,7 +204,7 @@ export class DeploymentSync {
     if (!updated) return [false, rs];
     this.replaceRS(rs, updated);
     if (sizeChanged) {
-      this.ctx.events.record(this.stored(), 'Normal', 'ScalingReplicaSet', `Scaled ${op} replica set ${rs.metadata.name} from ${u.replicasOf(rs)} to ${newScale}`, SOURCE);
+      recordEvent(this.ctx, this.stored(), 'Normal', 'ScalingReplicaSet', `Scaled ${op} replica set ${rs.metadata.name} from ${u.replicasOf(rs)} to ${newScale}`, SOURCE.component);
     }
     return [sizeChanged, updated];
   }

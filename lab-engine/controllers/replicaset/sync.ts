@@ -1,3 +1,4 @@
+import { recordEvent } from '../common/events';
 import type { ClusterContext } from '../../sim/context';
 import type { KubeObject } from '../../api/types';
 import { isApiError } from '../../api/errors';
@@ -55,11 +56,11 @@ export function createPods(ctx: ClusterContext, owner: KubeObject, count: number
       const pod = podFromTemplate(owner.spec.template, owner.metadata.namespace!, owner, newControllerRef(owner));
       try {
         const created = api.create(pod);
-        ctx.events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source);
+        recordEvent(ctx, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source.component);
       } catch (e) {
         if (!isApiError(e)) throw e;
         firstError ??= e.message;
-        if (!isNamespaceTerminating(e)) ctx.events.record(owner, 'Warning', 'FailedCreate', `Error creating: ${e.message}`, source);
+        if (!isNamespaceTerminating(e)) recordEvent(ctx, owner, 'Warning', 'FailedCreate', `Error creating: ${e.message}`, source.component);
       }
     }
     if (firstError !== undefined) return firstError;
@@ -87,10 +88,10 @@ function deletePods(ctx: ClusterContext, rs: KubeObject, pods: KubeObject[]): vo
   for (const pod of pods) {
     try {
       api.delete(podDef, pod.metadata.namespace!, pod.metadata.name!);
-      ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
+      recordEvent(ctx, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE.component);
     } catch (e) {
       if (!isApiError(e)) throw e;
-      if (e.code !== 404) ctx.events.record(rs, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`, SOURCE);
+      if (e.code !== 404) recordEvent(ctx, rs, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`, SOURCE.component);
     }
   }
 }
