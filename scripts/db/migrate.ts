@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -50,7 +51,10 @@ export function readMigrationList(migrationsDir: string): MigrationList {
 export async function migrateDatabase(url?: string): Promise<string[]> {
   const target = resolveDatabaseTarget(url);
   const { schemaPath, migrationsDir } = prismaPaths(target.provider);
-  const engine = await openSchemaEngine(adapterFactoryFor(target), {
+  const adapterFactory = adapterFactoryFor(target);
+  // Before the engine connects: switching to WAL needs the only connection to the file.
+  if (target.provider === 'sqlite') enableWriteAheadLog(target.filePath);
+  const { engine, close } = await openSchemaEngine(adapterFactory, {
     path: schemaPath,
     content: readFileSync(schemaPath, 'utf8'),
   });
@@ -61,7 +65,17 @@ export async function migrateDatabase(url?: string): Promise<string[]> {
     });
     return appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
+  }
+}
+
+// WAL lets readers proceed while one request writes; the setting is stored in the file.
+function enableWriteAheadLog(filePath: string): void {
+  const db = new Database(filePath);
+  try {
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
   }
 }
 

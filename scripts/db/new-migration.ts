@@ -21,7 +21,7 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 async function createSqlite(target: DatabaseTarget, name: string, stamp: string): Promise<void> {
   const { schemaPath, migrationsDir } = prismaPaths(target.provider);
   const schema = { path: schemaPath, content: readFileSync(schemaPath, 'utf8') };
-  const engine = await openSchemaEngine(adapterFactoryFor(target), schema);
+  const { engine, close } = await openSchemaEngine(adapterFactoryFor(target), schema);
   let script: string | null;
   try {
     await engine.applyMigrations({ migrationsList: readMigrationList(migrationsDir), filters: NO_FILTERS });
@@ -34,7 +34,7 @@ async function createSqlite(target: DatabaseTarget, name: string, stamp: string)
     });
     script = diff.stdout;
   } finally {
-    engine.free();
+    await close();
   }
   writeMigration('sqlite', migrationsDir, `${stamp}_${name}`, script);
 }
@@ -72,7 +72,7 @@ async function createPostgres(name: string, stamp: string): Promise<void> {
   // The engine insists on a connection even for a pure schema-to-schema diff; nothing is written to it.
   const url = process.env.MIGRATION_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const target: DatabaseTarget = { provider: 'postgresql', url };
-  const engine = await openSchemaEngine(adapterFactoryFor(target), schema);
+  const { engine, close } = await openSchemaEngine(adapterFactoryFor(target), schema);
   let script: string | null;
   try {
     const diff = await engine.diff({
@@ -86,7 +86,7 @@ async function createPostgres(name: string, stamp: string): Promise<void> {
     });
     script = diff.stdout;
   } finally {
-    engine.free();
+    await close();
   }
   if (writeMigration('postgresql', migrationsDir, `${stamp}_${name}`, script)) {
     writeFileSync(snapshotPath, schema.content);

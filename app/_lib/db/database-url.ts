@@ -9,10 +9,10 @@ export type DatabaseTarget =
 export const DEFAULT_SQLITE_PATH = path.join('data', 'kubelab.db');
 
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
-  if (!url) return sqliteTarget(path.resolve(process.cwd(), DEFAULT_SQLITE_PATH));
+  if (!url) return sqliteTarget(path.resolve(/*turbopackIgnore: true*/ process.cwd(), DEFAULT_SQLITE_PATH));
   if (/^postgres(ql)?:\/\//.test(url)) return { provider: 'postgresql', url };
   if (url.startsWith('file:')) {
-    return sqliteTarget(path.resolve(process.cwd(), url.slice('file:'.length)));
+    return sqliteTarget(path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice('file:'.length)));
   }
   throw new Error(
     `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got "${url.split(':')[0]}:…"`,
