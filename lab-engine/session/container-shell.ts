@@ -1,0 +1,107 @@
+import { defineCommand, type Command } from 'just-bash';
+import { Shell } from '../shell/shell';
+import { VirtualFs } from '../shell/vfs';
+import { stopLine } from '../shell/shell';
+import type { ContainerFs, KubeletService } from '../kubelet/types';
+import type { SessionEnvironment } from './environment';
+import { kubeletService } from './environment';
+
+/**
+ * A shell inside a container (`kubectl exec -it POD -- sh`, `kubectl run -it
+ * … -- sh`): just-bash over a copy of the container's filesystem (written
+ * back to the kubelet after every line) with the container's environment.
+ * Network tools and anything the image provides beyond just-bash's
+ * utilities (wget, nslookup, nc, ping, curl, nginx -t…) run through the
+ * kubelet's exec, which sends traffic through the network service.
+ */
+const DELEGATED = ['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'ps', 'nginx', 'redis-cli', 'psql', 'mysql', 'ip', 'ifconfig', 'netstat', 'ss', 'hostname', 'kill', 'top'];
+const MAX_MIRROR_ENTRIES = 5000;
+
+export interface ContainerTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** `sh`, `bash`, `/bin/sh`… — decides the prompt. */
+  shellName: string;
+}
+
+function mirror(cfs: ContainerFs): Record<string, string> {
+  const files: Record<string, string> = {};
+  const queue = ['/'];
+  let seen = 0;
+  while (queue.length > 0 && seen < MAX_MIRROR_ENTRIES) {
+    const dir = queue.shift()!;
+    for (const name of cfs.list(dir) ?? []) {
+      seen++;
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      if (path === '/proc' || path === '/sys' || path === '/dev') continue;
+      const st = cfs.stat(path);
+      if (st?.type === 'dir') queue.push(path);
+      else if (st?.type === 'file') files[path] = cfs.read(path) ?? '';
+    }
+  }
+  return files;
+}
+
+function writeBack(cfs: ContainerFs, before: Map<string, string>, fs: VirtualFs): Map<string, string> {
+  const after = new Map(fs.snapshot().filter(([, v]) => v !== 'dir'));
+  for (const [path, content] of after) {
+    if (before.get(path) === content) continue;
+    try {
+      cfs.write(path, content);
+    } catch {
+      // Read-only mounts (configMap, secret volumes) refuse the write; the shell's copy keeps it for this session.
+    }
+  }
+  for (const path of before.keys()) {
+    if (after.has(path)) continue;
+    try {
+      cfs.remove(path);
+    } catch {
+      // As above.
+    }
+  }
+  return after;
+}
+
+function delegatedCommands(shell: () => Shell, kubelet: KubeletService, t: ContainerTarget): Command[] {
+  return DELEGATED.map((name) =>
+    defineCommand(name, async (args, ctx) => {
+      const run = shell().current();
+      if (run.interrupted()) stopLine(ctx);
+      const r = kubelet.exec(t.namespace, t.pod, t.container, [name, ...args], { tty: true, cwd: ctx.cwd });
+      if (r.durationMs > 0) await run.sleep(r.durationMs);
+      return { stdout: r.stdout, stderr: r.stderr, exitCode: run.interrupted() ? 130 : r.exitCode };
+    }),
+  );
+}
+
+/** Builds the shell; throws the kubelet's ApiError when the container cannot be entered. */
+export function buildContainerShell(env: SessionEnvironment, t: ContainerTarget): Shell {
+  const kubelet = kubeletService(env.cluster);
+  if (!kubelet) throw new Error('unable to upgrade connection: the kubelet service is not installed');
+  const cfs = kubelet.containerFs(t.namespace, t.pod, t.container);
+  const containerEnv = kubelet.containerEnv(t.namespace, t.pod, t.container);
+  const fs = new VirtualFs(mirror(cfs));
+  fs.stampNewEntries(env.cluster.clock.nowMs());
+  let synced = new Map(fs.snapshot().filter(([, v]) => v !== 'dir'));
+  const isBash = /bash$/.test(t.shellName);
+  const home = containerEnv.HOME ?? '/root';
+  const shell: Shell = new Shell({
+    hostname: t.pod,
+    home,
+    cwd: '/',
+    env: { ...containerEnv, HOSTNAME: t.pod, SHELL: isBash ? '/bin/bash' : '/bin/sh' },
+    fs,
+    promptStyle: isBash ? 'bash' : 'sh',
+    rng: env.cluster.rng.derive(`shell/${t.namespace}/${t.pod}/${t.container}`),
+    startMs: env.cluster.clock.nowMs(),
+    commands: [],
+    afterLine: () => {
+      synced = writeBack(cfs, synced, fs);
+      env.cluster.step();
+    },
+  });
+  for (const c of delegatedCommands(() => shell, kubelet, t)) shell.bash.registerCommand(c);
+  return shell;
+}

@@ -1,0 +1,86 @@
+import type { Cluster } from '../sim/cluster';
+import { Shell } from '../shell/shell';
+import { VirtualFs } from '../shell/vfs';
+import { nodeFiles } from '../shell/node-files';
+import { kubectlCommand } from '../shell/commands/kubectl';
+import { defaultKubeconfig } from '../shell/kubeconfig';
+import { networkCommands } from '../shell/commands/network';
+import { nodeCommands } from '../shell/commands/node-tools';
+import { sshCommand } from '../shell/commands/ssh';
+import { jobCommands } from '../shell/commands/jobs';
+import type { KubeletService } from '../kubelet/types';
+import { KUBELET_SERVICE, NETWORK_SERVICE, type NetworkService } from '../network/service';
+import type { Session } from './session';
+import { sessionHooks } from './hooks';
+
+/** What the session's shells share. */
+export interface SessionEnvironment {
+  session: Session;
+  cluster: Cluster;
+  /** One shell per node, created on first ssh; `controlplane` is the learner's. */
+  nodeShells: Map<string, Shell>;
+  /** `kubectl port-forward`: local port → pod port. */
+  portForwards: Map<number, { namespace: string; pod: string; remotePort: number; address: string }>;
+}
+
+/** Fallback addresses when the network service does not know a node (kubeadm-style 192.168.x). */
+function nodeIP(cluster: Cluster, node: string): string {
+  const net = cluster.services.get(NETWORK_SERVICE) as NetworkService | undefined;
+  const known = net?.nodeIP(node);
+  if (known) return known;
+  const i = Math.max(0, cluster.topology.nodes.findIndex((n) => n.name === node));
+  return `192.168.1.${i + 2}`;
+}
+
+export function kubeletService(cluster: Cluster): KubeletService | undefined {
+  return cluster.services.get(KUBELET_SERVICE) as KubeletService | undefined;
+}
+
+/** The shell of a node (the learner's on the control plane; ssh targets otherwise), created once. */
+export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
+  const existing = env.nodeShells.get(node);
+  if (existing) return existing;
+  const { cluster } = env;
+  const spec = cluster.topology.nodes.find((n) => n.name === node);
+  const controlPlaneName = cluster.topology.nodes.find((n) => n.controlPlane)?.name ?? 'controlplane';
+  const isControlPlane = spec ? !!spec.controlPlane : node === 'controlplane';
+  let manifests: { path: string; content: string }[] | undefined;
+  try {
+    manifests = kubeletService(cluster)?.staticPodManifests(node);
+  } catch {
+    manifests = undefined;
+  }
+  const rng = cluster.rng.derive(`shell/${node}`);
+  const layout = nodeFiles({
+    hostname: node,
+    nodeIP: nodeIP(cluster, node),
+    controlPlane: isControlPlane,
+    controlPlaneIP: nodeIP(cluster, controlPlaneName),
+    manifests,
+    rng: rng.derive('files'),
+  });
+  const fs = new VirtualFs(layout.files);
+  fs.stampNewEntries(cluster.clock.nowMs());
+  const fallback = layout.kubeconfig ?? defaultKubeconfig(`https://${nodeIP(cluster, controlPlaneName)}:6443`, '', '', '');
+  const shell: Shell = new Shell({
+    hostname: node,
+    home: '/root',
+    fs,
+    rng: rng.derive('random'),
+    startMs: cluster.clock.nowMs(),
+    aliases: isControlPlane ? { k: 'kubectl' } : {},
+    commands: [],
+  });
+  const binding = { cluster, hooks: sessionHooks(env, shell), fallbackKubeconfig: fallback, afterCommand: () => cluster.step() };
+  for (const c of [
+    kubectlCommand(shell, binding),
+    ...networkCommands(shell, env, { node }),
+    ...nodeCommands(shell, env, node),
+    sshCommand(shell, env),
+    ...jobCommands(shell, env),
+  ]) {
+    shell.bash.registerCommand(c);
+  }
+  env.nodeShells.set(node, shell);
+  return shell;
+}

@@ -1,0 +1,102 @@
+import type { ClusterContext } from '../sim/context';
+import { Interrupted, type KubeconfigState, type KubectlHost } from '../kubectl/types';
+import { parseKubeconfig, renderKubeconfig } from './kubeconfig';
+import type { Shell } from './shell';
+import { VirtualFs } from './vfs';
+
+/** What the session adds to a kubectl host beyond the shell: interactive attachments. */
+export interface KubectlSessionHooks {
+  /** `kubectl run -it` / `attach -it`: the terminal talks to the container's main process until it ends. */
+  attach?: KubectlHost['attach'];
+  /** `kubectl exec -it … -- sh`: a shell inside the container until `exit`; resolves with its exit code. */
+  openContainerShell?(opts: { namespace: string; pod: string; container: string; command: string[] }): Promise<number>;
+  /** `kubectl port-forward`: registers local ports → pod ports (see session/port-forward.ts). */
+  portForward?(opts: { namespace: string; pod: string; ports: { local: number; remote: number }[]; address: string[] }): { close(): void };
+}
+
+const KUBECONFIG_PATH = '/root/.kube/config';
+
+/**
+ * kubectl's view of the machine it runs on: the shell's virtual filesystem,
+ * cwd, ~/.kube/config (re-read before each command so hand edits count,
+ * written back when a `kubectl config` command changed it), the editor and
+ * the virtual clock of the running line.
+ */
+export class ShellKubectlHost implements KubectlHost {
+  kubeconfig: KubeconfigState;
+  private readonly written: string;
+  editCount = 0;
+
+  constructor(
+    readonly cluster: ClusterContext,
+    private readonly shell: Shell,
+    private readonly cwdPath: string,
+    private readonly hooks: KubectlSessionHooks,
+    fallback: KubeconfigState,
+  ) {
+    const path = this.kubeconfigPath();
+    const text = shell.fs.readSync(path);
+    this.kubeconfig = (text !== undefined ? parseKubeconfig(text) : undefined) ?? structuredClone(fallback);
+    this.written = text !== undefined ? renderKubeconfig(this.kubeconfig) : '';
+    if (hooks.attach) this.attach = hooks.attach;
+  }
+
+  attach?: KubectlHost['attach'];
+
+  private kubeconfigPath(): string {
+    const env = this.shell.env().KUBECONFIG;
+    return env ? VirtualFs.normalize(this.cwdPath, env.split(':')[0]) : KUBECONFIG_PATH;
+  }
+
+  /** Writes ~/.kube/config back if the command changed the kubeconfig state. */
+  persistKubeconfig(): void {
+    const text = renderKubeconfig(this.kubeconfig);
+    if (text !== this.written && this.shell.fs.existsSync(this.kubeconfigPath())) this.shell.fs.writeFileSync(this.kubeconfigPath(), text);
+  }
+
+  cwd(): string {
+    return this.cwdPath;
+  }
+
+  private abs(path: string): string {
+    if (path === '~' || path.startsWith('~/')) return VirtualFs.normalize(this.shell.home, path.slice(2));
+    return VirtualFs.normalize(this.cwdPath, path);
+  }
+
+  readFile(path: string): string | undefined {
+    return this.shell.fs.readSync(this.abs(path));
+  }
+
+  writeFile(path: string, content: string): void {
+    this.shell.fs.writeFileSync(this.abs(path), content);
+  }
+
+  isDirectory(path: string): boolean {
+    return this.shell.fs.isDirectorySync(this.abs(path));
+  }
+
+  listDir(path: string): string[] {
+    return this.shell.fs.listSync(this.abs(path));
+  }
+
+  async edit(content: string, fileName: string): Promise<string | null> {
+    this.editCount++;
+    const path = fileName.startsWith('/') ? fileName : `/tmp/${fileName}`;
+    return this.shell.current().edit(path, content);
+  }
+
+  async sleep(ms: number): Promise<void> {
+    const run = this.shell.current();
+    if (run.interrupted()) throw new Interrupted();
+    await run.sleep(ms);
+    if (run.interrupted()) throw new Interrupted();
+  }
+
+  interrupted(): boolean {
+    return this.shell.current().interrupted();
+  }
+
+  columns(): number {
+    return 80;
+  }
+}

@@ -1,0 +1,252 @@
+import { Bash, defineCommand, type Command } from 'just-bash';
+import type { FunctionDefNode } from './transform';
+import type { Rng } from '../base/rng';
+import { VirtualFs } from './vfs';
+import { determinismPlugin, functionDefinitions, unsetFunctions, INTERRUPT_CHECK_COMMAND, RANDOM_COMMAND, SECONDS_COMMAND } from './transform';
+import { INTERRUPTED_EXIT_CODE, type LineResult, type RunContext } from './run-context';
+import { builtinCommands } from './commands';
+import { checkLine } from './limits';
+
+export interface ShellOptions {
+  hostname: string;
+  user?: string;
+  home: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  fs: VirtualFs;
+  /** `node` → `controlplane:~$ `; `sh` → `/ # `; `bash` → `root@web:/# ` (container shells). */
+  promptStyle?: 'node' | 'sh' | 'bash';
+  /** Extra commands (kubectl, ssh, curl…) given by the session. */
+  commands?: Command[];
+  rng: Rng;
+  /** Virtual ms when the shell started ($SECONDS counts from here). */
+  startMs: number;
+  /** Initial aliases (as ~/.bashrc would set them). */
+  aliases?: Record<string, string>;
+  /** Called after every line (container shells write their files back). */
+  afterLine?: () => void;
+}
+
+/**
+ * Execution limits, count-based so that hitting one is deterministic (the
+ * wall-clock deadline is switched off: time in the engine is virtual).
+ */
+export const SHELL_LIMITS = {
+  maxCommandCount: 20_000,
+  maxLoopIterations: 10_000,
+  maxCallDepth: 100,
+  maxExecDepth: 16,
+  maxSubstitutionDepth: 20,
+  maxSourceDepth: 20,
+  maxOutputSize: 8 * 1024 * 1024,
+  maxStringLength: 16 * 1024 * 1024,
+  maxFileSystemBytes: 128 * 1024 * 1024,
+  maxHeredocSize: 2 * 1024 * 1024,
+  maxBraceExpansionResults: 10_000,
+  maxExecutionTimeMs: Number.POSITIVE_INFINITY,
+  maxExtensionCleanupTimeMs: Number.POSITIVE_INFINITY,
+};
+
+interface BashState {
+  env: Map<string, string>;
+  cwd: string;
+  previousDir: string;
+  functions: Map<string, FunctionDefNode>;
+  lastExitCode: number;
+  shoptOptions: { expand_aliases: boolean };
+  exportedVars?: Set<string>;
+}
+
+/** Error text just-bash puts after its limit messages; meaningless to a learner. */
+const LIMIT_HINT = /, increase executionLimits\.\w+/g;
+const INTERRUPT_MARK = 'bash: interrupt: ';
+
+/**
+ * One bash-like shell (the learner's, a node's over ssh, or a container's in
+ * `kubectl exec -it`). just-bash runs each line; this class carries what bash
+ * keeps between lines — variables, exports, cwd, aliases, functions, history —
+ * which just-bash resets on every exec().
+ */
+export class Shell {
+  readonly bash: Bash;
+  readonly fs: VirtualFs;
+  readonly history: string[] = [];
+  readonly hostname: string;
+  readonly home: string;
+  readonly user: string;
+  private run?: RunContext;
+  private lineFunctions: FunctionDefNode[] | undefined;
+  private lineUnsets: string[] = [];
+  private ttyDirectUsed = false;
+  private ttyDirect = false;
+  private readonly rng: Rng;
+
+  constructor(private readonly options: ShellOptions) {
+    this.fs = options.fs;
+    this.hostname = options.hostname;
+    this.home = options.home;
+    this.user = options.user ?? 'root';
+    this.rng = options.rng;
+    const env: Record<string, string> = {
+      HOME: options.home,
+      USER: this.user,
+      LOGNAME: this.user,
+      SHELL: '/bin/bash',
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      HOSTNAME: options.hostname,
+      ...options.env,
+    };
+    for (const [k, v] of Object.entries(options.aliases ?? {})) env[`BASH_ALIAS_${k}`] = v;
+    const cwd = options.cwd ?? options.home;
+    if (!this.fs.isDirectorySync(cwd)) this.fs.mkdirSync(cwd, { recursive: true });
+    this.bash = new Bash({
+      fs: this.fs,
+      cwd,
+      env,
+      executionLimits: SHELL_LIMITS,
+      customCommands: [...this.internalCommands(), ...builtinCommands(this), ...(options.commands ?? [])],
+      processInfo: { pid: 1000, ppid: 999, uid: this.user === 'root' ? 0 : 1000, gid: 0 },
+    });
+    this.bash.registerTransformPlugin({
+      name: determinismPlugin.name,
+      transform: (ctx) => {
+        if (this.lineFunctions === undefined) {
+          // The first transform of a line is its top-level script (nested execs come later).
+          this.lineFunctions = functionDefinitions(ctx.ast);
+          this.lineUnsets = unsetFunctions(ctx.ast);
+        }
+        return determinismPlugin.transform(ctx);
+      },
+    });
+    this.state.shoptOptions.expand_aliases = true;
+  }
+
+  private get state(): BashState {
+    return (this.bash as unknown as { state: BashState }).state;
+  }
+
+  /** The run context of the line being executed (commands call this). */
+  current(): RunContext {
+    if (!this.run) throw new Error('shell: no line is running');
+    return this.run;
+  }
+
+  cwd(): string {
+    return this.state.cwd;
+  }
+
+  env(): Record<string, string> {
+    return Object.fromEntries(this.state.env);
+  }
+
+  aliases(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of this.state.env) if (k.startsWith('BASH_ALIAS_')) out[k.slice(11)] = v;
+    return out;
+  }
+
+  functionNames(): string[] {
+    return [...this.state.functions.keys()].sort();
+  }
+
+  prompt(): string {
+    const cwd = this.cwd();
+    const style = this.options.promptStyle ?? 'node';
+    if (style === 'sh') return `${cwd} # `;
+    if (style === 'bash') return `${this.user}@${this.hostname}:${cwd}# `;
+    const shown = cwd === this.home ? '~' : cwd.startsWith(`${this.home}/`) ? `~${cwd.slice(this.home.length)}` : cwd;
+    return `${this.hostname}:${shown}$ `;
+  }
+
+  /**
+   * True for the first streaming command of a line that is a single simple
+   * command without redirections: its output can go to the terminal as it
+   * is produced (`kubectl get pods -w`, `watch …`). Anything else (pipes,
+   * `$(…)`, redirects) collects output as just-bash does.
+   */
+  claimTerminal(): boolean {
+    if (!this.ttyDirect || this.ttyDirectUsed) return false;
+    this.ttyDirectUsed = true;
+    return true;
+  }
+
+  async exec(line: string, run: RunContext): Promise<LineResult> {
+    const rejected = checkLine(line);
+    if (rejected) return rejected;
+    if (line.trim() !== '') this.addHistory(line);
+    this.run = run;
+    this.lineFunctions = undefined;
+    this.lineUnsets = [];
+    this.ttyDirectUsed = false;
+    this.ttyDirect = isSingleSimpleCommand(line);
+    try {
+      const r = await this.bash.exec(line, { rawScript: true });
+      this.carryState(r.env, r.exitCode);
+      this.fs.stampNewEntries(run.nowMs());
+      this.options.afterLine?.();
+      return { stdout: r.stdout, stderr: cleanStderr(r.stderr), exitCode: run.interrupted() ? INTERRUPTED_EXIT_CODE : r.exitCode };
+    } finally {
+      this.run = undefined;
+    }
+  }
+
+  private addHistory(line: string): void {
+    const entry = line.replace(/\n+$/, '');
+    if (this.history[this.history.length - 1] !== entry && !entry.startsWith(' ')) this.history.push(entry);
+    if (this.history.length > 1000) this.history.shift(); // HISTSIZE=1000, Ubuntu's default
+  }
+
+  private carryState(env: Record<string, string>, exitCode: number): void {
+    const st = this.state;
+    const next = new Map(Object.entries(env));
+    next.set('?', String(exitCode));
+    st.env = next;
+    const pwd = env.PWD;
+    if (pwd && this.fs.isDirectorySync(pwd)) st.cwd = pwd;
+    if (env.OLDPWD) st.previousDir = env.OLDPWD;
+    st.lastExitCode = exitCode;
+    for (const fn of this.lineFunctions ?? []) st.functions.set(fn.name, fn);
+    for (const name of this.lineUnsets) st.functions.delete(name);
+  }
+
+  private internalCommands(): Command[] {
+    return [
+      defineCommand(RANDOM_COMMAND, async () => ({ stdout: `${this.rng.int(32768)}\n`, stderr: '', exitCode: 0 })),
+      defineCommand(SECONDS_COMMAND, async () => ({
+        stdout: `${Math.floor((this.current().nowMs() - this.options.startMs) / 1000)}\n`,
+        stderr: '',
+        exitCode: 0,
+      })),
+      defineCommand(INTERRUPT_CHECK_COMMAND, async (args, ctx) => {
+        if (this.run?.interrupted()) stopLine(ctx);
+        return { stdout: '', stderr: '', exitCode: Number(args[0]) || 0 };
+      }),
+    ];
+  }
+}
+
+/**
+ * Ends the running line at once, keeping the output produced so far: just-bash
+ * unwinds on a limit error and returns what was written before it.
+ */
+export function stopLine(ctx: { executionScope?: { consumeLimited(kind: string, n: number, max: number, site?: string): number } }): never {
+  ctx.executionScope?.consumeLimited('interrupt', 1, 0, 'interrupt');
+  throw new Error('interrupted');
+}
+
+function cleanStderr(s: string): string {
+  if (!s) return s;
+  return s
+    .split('\n')
+    .filter((l) => !l.startsWith(INTERRUPT_MARK))
+    .join('\n')
+    .replace(LIMIT_HINT, ' (the shell stops runaway commands)');
+}
+
+/** `cmd args…` with no pipes, lists, redirections, substitutions or compound syntax. */
+export function isSingleSimpleCommand(line: string): boolean {
+  const bare = line.replace(/'[^']*'|"[^"$`]*"/g, '').replace(/\$\{?\w+\}?/g, '');
+  return !/[|&;<>()`$\n{}]/.test(bare);
+}

@@ -1,0 +1,134 @@
+import { parse } from 'just-bash';
+import type { ScriptNode, StatementNode } from 'just-bash';
+
+/** just-bash's function definition node (not re-exported by its index). */
+export interface FunctionDefNode {
+  type: 'FunctionDef';
+  name: string;
+  body: unknown;
+  redirections: unknown[];
+}
+
+/**
+ * AST rewrites applied to every line before just-bash runs it.
+ *
+ * - `$RANDOM`, `${RANDOM}` and `RANDOM` in arithmetic read Math.random inside
+ *   just-bash, and `$SECONDS` reads the real clock; they are rewritten into
+ *   `$(__kl_random)` / `$(__kl_seconds)`, commands served from the session's
+ *   seeded generator and virtual clock.
+ * - After each top-level statement, `__kl_intr $?` is inserted: it returns
+ *   the status it is given (so `$?` is unchanged) unless the user pressed
+ *   Ctrl-C, in which case it ends the line (bash abandons the rest of a list
+ *   whose foreground job died of SIGINT).
+ */
+export const RANDOM_COMMAND = '__kl_random';
+export const SECONDS_COMMAND = '__kl_seconds';
+export const INTERRUPT_CHECK_COMMAND = '__kl_intr';
+
+const SPECIAL: Record<string, string> = { RANDOM: RANDOM_COMMAND, SECONDS: SECONDS_COMMAND };
+
+type Node = Record<string, unknown>;
+
+function substitution(command: string): Node {
+  return { type: 'CommandSubstitution', body: parse(command), legacy: false };
+}
+
+/** Rewrites nodes in place, depth first; `fn` returns a replacement or undefined. */
+function rewrite(node: unknown, fn: (n: Node) => Node | undefined, depth = 0): unknown {
+  if (depth > 2000 || node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = rewrite(node[i], fn, depth + 1);
+    return node;
+  }
+  const n = node as Node;
+  const replaced = fn(n);
+  if (replaced) return replaced;
+  for (const key of Object.keys(n)) {
+    const v = n[key];
+    if (v !== null && typeof v === 'object') n[key] = rewrite(v, fn, depth + 1);
+  }
+  return n;
+}
+
+function replaceSpecialVariables(n: Node): Node | undefined {
+  if (n.type === 'ParameterExpansion' && n.operation === null && typeof n.parameter === 'string' && SPECIAL[n.parameter]) {
+    return substitution(SPECIAL[n.parameter]);
+  }
+  if (n.type === 'ArithVariable' && typeof n.name === 'string' && SPECIAL[n.name]) {
+    return { type: 'ArithCommandSubst', command: SPECIAL[n.name] };
+  }
+  return undefined;
+}
+
+let checkTemplate: StatementNode | undefined;
+function interruptCheck(): StatementNode {
+  checkTemplate ??= parse(`${INTERRUPT_CHECK_COMMAND} $?`).statements[0];
+  return structuredClone(checkTemplate);
+}
+
+export function rewriteScript(ast: ScriptNode): ScriptNode {
+  rewrite(ast, replaceSpecialVariables);
+  const statements: StatementNode[] = [];
+  for (const s of ast.statements) {
+    statements.push(s);
+    // A background statement (`cmd &`) returns at once; nothing to check after it.
+    if (!s.background) statements.push(interruptCheck());
+  }
+  ast.statements = statements;
+  return ast;
+}
+
+/** just-bash transform plugin form of rewriteScript. */
+export const determinismPlugin = {
+  name: 'kubelab-determinism',
+  transform(ctx: { ast: ScriptNode; metadata: Record<string, unknown> }) {
+    return { ast: rewriteScript(ctx.ast) };
+  },
+};
+
+/**
+ * Function definitions a line makes (outside other functions' bodies), so the
+ * shell can carry them to the next line: just-bash gives each exec() a fresh
+ * copy of its function table and does not hand the new one back.
+ */
+export function functionDefinitions(ast: ScriptNode): FunctionDefNode[] {
+  const out: FunctionDefNode[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 2000 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const x of node) visit(x, depth + 1);
+      return;
+    }
+    const n = node as Node;
+    if (n.type === 'FunctionDef') {
+      out.push(n as unknown as FunctionDefNode);
+      return;
+    }
+    for (const key of Object.keys(n)) visit(n[key], depth + 1);
+  };
+  visit(ast.statements, 0);
+  return out;
+}
+
+/** Names removed with `unset -f name…` in a line (simple, literal words only). */
+export function unsetFunctions(ast: ScriptNode): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 2000 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return void node.forEach((x) => visit(x, depth + 1));
+    const n = node as Node;
+    if (n.type === 'SimpleCommand') {
+      const words = [n.name, ...((n.args as unknown[]) ?? [])].map(literalWord);
+      if (words[0] === 'unset' && words.includes('-f')) out.push(...words.slice(1).filter((w): w is string => !!w && !w.startsWith('-')));
+    }
+    for (const key of Object.keys(n)) visit(n[key], depth + 1);
+  };
+  visit(ast.statements, 0);
+  return out;
+}
+
+function literalWord(w: unknown): string | undefined {
+  const parts = (w as { parts?: Node[] } | null)?.parts;
+  if (!parts || parts.some((p) => p.type !== 'Literal')) return undefined;
+  return parts.map((p) => p.value).join('');
+}

@@ -1,0 +1,99 @@
+import { InMemoryFs } from 'just-bash';
+
+/**
+ * The shell's virtual filesystem: just-bash's InMemoryFs plus the synchronous
+ * reads kubectl's host interface needs and two fixes for determinism:
+ * InMemoryFs stamps new entries with the real time (`new Date()`), so after
+ * every command `stampNewEntries` re-stamps entries it has not seen with the
+ * virtual clock, and `snapshot()` (used by the state hash) leaves mtimes out.
+ *
+ * Relies on InMemoryFs keeping its entries in a private `data` Map keyed by
+ * normalised absolute path (just-bash 3.4); `vfs.test.ts` pins that.
+ */
+interface RawEntry {
+  type: 'file' | 'directory' | 'symlink';
+  content?: string | Uint8Array;
+  lazy?: unknown;
+  target?: string;
+  mode: number;
+  mtime: Date;
+}
+
+const DECODER = new TextDecoder();
+
+export class VirtualFs extends InMemoryFs {
+  private seen = new WeakSet<object>();
+
+  private get entries(): Map<string, RawEntry> {
+    return (this as unknown as { data: Map<string, RawEntry> }).data;
+  }
+
+  /** Absolute, normalised path (no trailing slash, `..` resolved). */
+  static normalize(cwd: string, path: string): string {
+    const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+    const out: string[] = [];
+    for (const part of abs.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') out.pop();
+      else out.push(part);
+    }
+    return `/${out.join('/')}`;
+  }
+
+  private resolveEntry(path: string): RawEntry | undefined {
+    let p = VirtualFs.normalize('/', path);
+    for (let hops = 0; hops < 40; hops++) {
+      const e = this.entries.get(p);
+      if (!e || e.type !== 'symlink') return e;
+      p = VirtualFs.normalize(p.replace(/\/[^/]*$/, '') || '/', e.target ?? '');
+    }
+    return undefined;
+  }
+
+  readSync(path: string): string | undefined {
+    const e = this.resolveEntry(path);
+    if (!e || e.type !== 'file' || e.content === undefined) return undefined;
+    return typeof e.content === 'string' ? e.content : DECODER.decode(e.content);
+  }
+
+  isDirectorySync(path: string): boolean {
+    return this.resolveEntry(path)?.type === 'directory';
+  }
+
+  existsSync(path: string): boolean {
+    return this.resolveEntry(path) !== undefined;
+  }
+
+  /** Entry names directly under a directory, sorted. */
+  listSync(path: string): string[] {
+    const dir = VirtualFs.normalize('/', path);
+    const prefix = dir === '/' ? '/' : `${dir}/`;
+    const names = new Set<string>();
+    for (const p of this.entries.keys()) {
+      if (p === dir || !p.startsWith(prefix)) continue;
+      const name = p.slice(prefix.length).split('/')[0];
+      if (name) names.add(name);
+    }
+    return [...names].sort();
+  }
+
+  /** Gives every entry created since the last call the virtual time `ms` as its mtime. */
+  stampNewEntries(ms: number): void {
+    for (const e of this.entries.values()) {
+      if (this.seen.has(e)) continue;
+      e.mtime = new Date(ms);
+      this.seen.add(e);
+    }
+  }
+
+  /** Path → content (files), `dir` (directories), `-> target` (symlinks), sorted; no mtimes. */
+  snapshot(): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [p, e] of this.entries) {
+      if (e.type === 'directory') out.push([p, 'dir']);
+      else if (e.type === 'symlink') out.push([p, `-> ${e.target}`]);
+      else out.push([p, this.readSync(p) ?? '<lazy>']);
+    }
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+}
