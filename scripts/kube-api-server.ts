@@ -62,11 +62,13 @@ export async function startKubeApiServer(opts: { cluster: Cluster; port?: number
   };
 }
 
-function toFacadeRequest(req: IncomingMessage, body: string): FacadeRequest {
+function toFacadeRequest(req: IncomingMessage, raw: Buffer): FacadeRequest {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-  return { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: body || undefined };
+  const binary = (headers['content-type'] ?? '').includes('protobuf');
+  const body = raw.length ? (binary ? undefined : raw.toString('utf8')) : undefined;
+  return { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, bodyBytes: binary ? new Uint8Array(raw) : undefined };
 }
 
 function respond(r: ReturnType<ReturnType<typeof createFacade>['handle']>, req: IncomingMessage, res: ServerResponse, closers: Set<() => void>): void {
@@ -89,7 +91,7 @@ function respond(r: ReturnType<ReturnType<typeof createFacade>['handle']>, req: 
 /** kube-apiserver refuses request bodies over 3 MiB; we read at most that much into memory. */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: string; tooLarge: boolean }> {
+function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -97,7 +99,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: string; 
       size += c.length;
       if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), tooLarge: size > limit }));
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > limit }));
     req.on('error', reject);
   });
 }

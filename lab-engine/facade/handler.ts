@@ -15,6 +15,7 @@ import { handleSubresource } from './subresources';
 import { handleReview } from './reviews';
 import { handleMetrics, hasMetrics } from './metrics';
 import { watchResponse } from './watch';
+import { decodeKubernetesProtobuf } from './protobuf/decode';
 
 /** Converts a list of objects to a meta.k8s.io/v1 Table (the server-side printers). */
 export type TableConverter = (def: KindDef, objects: KubeObject[], nowMs: number) => Record<string, unknown>;
@@ -57,8 +58,8 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
 
   function handle(req: FacadeRequest): FacadeResponse {
     try {
-      if (req.body && req.body.length > maxBody) throw tooLarge('Request entity too large: limit is 3145728');
-      if ((req.headers['content-type'] ?? '').includes('protobuf')) throw unsupportedProtobuf();
+      if ((req.body?.length ?? 0) > maxBody || (req.bodyBytes?.length ?? 0) > maxBody) throw tooLarge('Request entity too large: limit is 3145728');
+      if ((req.headers['content-type'] ?? '').includes('protobuf')) req = fromProtobuf(req);
       const fixed = fixedRoute(req);
       if (fixed) return fixed;
       const rp = parseResourcePath(req.path);
@@ -170,9 +171,14 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
   return { handle };
 }
 
-/** Request bodies in protobuf are not decoded (no schema for it ships in JS); JSON, YAML and patch bodies are. */
-function unsupportedProtobuf() {
-  return genericStatus(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
+/**
+ * client-go's typed clients (kubectl's generators, auth can-i, drain) send
+ * protobuf; it is decoded to JSON for the kinds in protobuf/schema.ts.
+ */
+function fromProtobuf(req: FacadeRequest): FacadeRequest {
+  const bytes = req.bodyBytes ?? new TextEncoder().encode(req.body ?? '');
+  const obj = decodeKubernetesProtobuf(bytes);
+  return { ...req, headers: { ...req.headers, 'content-type': 'application/json' }, body: JSON.stringify(obj), bodyBytes: undefined };
 }
 
 function isTable(req: FacadeRequest): boolean {

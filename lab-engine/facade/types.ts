@@ -6,6 +6,8 @@ export interface FacadeRequest {
   query: Record<string, string>;
   headers: Record<string, string>; // lower-case names
   body?: string;
+  /** The raw body, for binary content types (protobuf). */
+  bodyBytes?: Uint8Array;
 }
 
 export interface FacadeResponse {
