@@ -1,0 +1,96 @@
+import type { Lab } from './schema';
+import type { Locale } from './text';
+import { createSession, type Session } from '../session/session';
+import { replay } from '../session/replay';
+import type { SessionOptions, Transcript } from '../session/transcript';
+import { DEFAULT_REPLAY_LIMITS, type ReplayLimits } from '../session/limits';
+import { gradeLab, type TaskResult } from '../grader/grade';
+import type { GradeTarget } from '../grader/target';
+import { FakeHost } from '../kubectl/testing/fake-host';
+import { NETWORK_SERVICE, type NetworkService } from '../network/service';
+
+/**
+ * A lab's starting state is a pure function of the lab file and the start
+ * time: its topology, its seed and its setup lines (then `settleSeconds` of
+ * virtual time so broken scenarios have visibly failed). The learner's
+ * transcript is replayed on top of that.
+ */
+export function labSessionOptions(lab: Lab, startMs?: number): SessionOptions {
+  const setup = splitScript(lab.setup);
+  if (lab.settleSeconds > 0) setup.push(`sleep ${lab.settleSeconds}`);
+  return { seed: lab.seed, topology: lab.cluster, setup, ...(startMs === undefined ? {} : { startMs }) };
+}
+
+export async function startLab(lab: Lab, startMs?: number): Promise<Session> {
+  return createSession(labSessionOptions(lab, startMs));
+}
+
+/**
+ * Replays an untrusted transcript against the lab's own starting state. The
+ * options a client sends are ignored except its start time: seed, topology and
+ * setup always come from the lab file, so a forged transcript cannot start from
+ * an easier state.
+ */
+export async function replayLab(lab: Lab, transcript: Transcript, limits: ReplayLimits = DEFAULT_REPLAY_LIMITS): Promise<Session> {
+  const startMs = typeof transcript?.options?.startMs === 'number' ? transcript.options.startMs : undefined;
+  return replay({ ...transcript, options: labSessionOptions(lab, startMs) }, limits);
+}
+
+/** What the grader may see of a session: its cluster and the learner's files on the control plane. */
+export function gradeTarget(session: Session): GradeTarget {
+  const cluster = session.cluster;
+  const network = cluster.services.get(NETWORK_SERVICE) as NetworkService | undefined;
+  return {
+    api: cluster.api(),
+    readFile: (path) => session.env.nodeShells.get('controlplane')?.fs.readSync(path),
+    runCommand: async (line) => {
+      const before = cluster.stateHash();
+      const host = new FakeHost(cluster);
+      const r = await host.run(line);
+      if (cluster.stateHash() !== before) throw new Error(`command check "${line}" changed the cluster; command checks must be read-only`);
+      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code };
+    },
+    request: network
+      ? (from, url, method) => {
+          const r = network.request({ from, url, method: method ?? 'GET', timeoutMs: 5000 });
+          return r.ok ? { ok: true, detail: `HTTP ${r.status}` } : { ok: false, detail: r.error };
+        }
+      : undefined,
+  };
+}
+
+export async function gradeSession(lab: Lab, session: Session, locale: Locale = 'en'): Promise<TaskResult[]> {
+  return gradeLab(lab, gradeTarget(session), { locale });
+}
+
+/** Server-side grading: replay, then grade. Deterministic: equal inputs give equal results and hash. */
+export async function replayAndGrade(lab: Lab, transcript: Transcript, opts: { locale?: Locale; limits?: ReplayLimits } = {}) {
+  const session = await replayLab(lab, transcript, opts.limits);
+  const results = await gradeSession(lab, session, opts.locale);
+  return { stateHash: session.stateHash(), results };
+}
+
+/**
+ * Splits a setup/solution script into runnable units: one line each, except
+ * that heredocs (`<<EOF` … `EOF`) and lines ending in `\` stay with their command.
+ */
+export function splitScript(script: string): string[] {
+  const out: string[] = [];
+  const lines = script.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let cur = lines[i];
+    if (!cur.trim() || cur.trim().startsWith('#')) continue;
+    while (cur.endsWith('\\') && i + 1 < lines.length) cur = `${cur.slice(0, -1)}\n${lines[++i]}`;
+    const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(cur);
+    if (heredoc) {
+      const end = heredoc[1];
+      while (i + 1 < lines.length) {
+        const next = lines[++i];
+        cur += `\n${next}`;
+        if (next.trim() === end) break;
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
