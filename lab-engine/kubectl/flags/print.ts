@@ -48,10 +48,20 @@ export function printResult(ctx: CommandContext, objs: KubeObject | KubeObject[]
     return;
   }
   for (const obj of shown) {
+    // cli-runtime YAMLPrinter writes "---" before every object after the first.
+    if (o === 'yaml' && bumpYamlCount(ctx) > 1) ctx.io.out('---\n');
     const text = printObjects([obj], o, { sortKeys: !opts.typed, allowMissingKeys: ctx.flags.values['allow-missing-template-keys'] !== false, readFile: (p) => ctx.host.readFile(p) });
     if (text === undefined) throw new KubectlError(`unable to match a printer suitable for the output format "${o}"`);
     ctx.io.out(text);
   }
+}
+
+const yamlCounts = new WeakMap<object, number>();
+
+function bumpYamlCount(ctx: CommandContext): number {
+  const n = (yamlCounts.get(ctx.io) ?? 0) + 1;
+  yamlCounts.set(ctx.io, n);
+  return n;
 }
 
 /** -o with --template folded in (`-o go-template --template=…`). */

@@ -1,0 +1,51 @@
+import type { CommandContext, CommandSpec } from '../types';
+import { KubectlError } from '../types';
+import { flagString } from '../args';
+import { attachablePod, checkNotCompleted, chooseContainer, kubelet, sessionHooks } from './shell-support';
+
+const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash|zsh)$/;
+
+/**
+ * `kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [-i] [-t] -- COMMAND [args...]`
+ * (kubectl/pkg/cmd/exec/exec.go). `-it … -- sh` opens a shell inside the
+ * container in the terminal until `exit`; other commands run through the
+ * kubelet and print their output. A non-zero exit prints
+ * `command terminated with exit code N` and kubectl exits with N.
+ */
+export const execCommand: CommandSpec = {
+  use: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+  short: 'Execute a command in a container',
+  flags: [],
+  async run(ctx: CommandContext): Promise<number> {
+    const { args, afterDash, argsLenAtDash } = ctx.flags;
+    const before = argsLenAtDash >= 0 ? args.slice(0, argsLenAtDash) : args;
+    if (before.length === 0 && flagString(ctx.flags, 'filename') === '') throw new KubectlError('pod, type/name or --filename must be specified');
+    if (argsLenAtDash < 0 && args.length > 1) {
+      ctx.io.err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+      return 1;
+    }
+    const command = argsLenAtDash >= 0 ? [...args.slice(argsLenAtDash), ...afterDash] : afterDash;
+    if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');
+    const pod = attachablePod(ctx, before[0]);
+    checkNotCompleted(pod);
+    const quiet = ctx.flags.values.quiet === true;
+    const container = chooseContainer(ctx, pod, flagString(ctx.flags, 'container'), quiet);
+    const stdin = ctx.flags.values.stdin === true;
+    const tty = ctx.flags.values.tty === true;
+    const name = pod.metadata.name ?? '';
+    const hooks = sessionHooks(ctx);
+    let code: number;
+    if (stdin && tty && command.length === 1 && SHELLS.test(command[0]) && hooks.openContainerShell) {
+      kubelet(ctx).containerFs(ctx.namespace, name, container); // fails like the kubelet before the shell opens
+      code = await hooks.openContainerShell({ namespace: ctx.namespace, pod: name, container, command });
+    } else {
+      const r = kubelet(ctx).exec(ctx.namespace, name, container, command, { stdin: stdin ? ctx.io.stdin : undefined, tty });
+      if (r.durationMs > 0) await ctx.host.sleep(r.durationMs);
+      ctx.io.out(r.stdout);
+      if (r.stderr) ctx.io.err(r.stderr);
+      code = r.exitCode;
+    }
+    if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);
+    return code;
+  },
+};
