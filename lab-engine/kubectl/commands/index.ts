@@ -1,5 +1,14 @@
 import type { CommandSpec } from '../types';
 import { create } from './create';
+import { deleteCommand } from './delete';
+import { label } from './label';
+import { annotate } from './annotate';
+import { scale } from './scale';
+import { cordon } from './cordon';
+import { uncordon } from './uncordon';
+import { drain } from './drain';
+import { taint } from './taint';
+import { get } from './get';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -9,6 +18,15 @@ import { create } from './create';
 export const COMMANDS: CommandSpec[] = [
   // writes (kubectl/commands/<verb>.ts, the "write side")
   create,
+  deleteCommand,
+  label,
+  annotate,
+  scale,
+  cordon,
+  uncordon,
+  drain,
+  taint,
   // reads (get, describe, …)
+  get,
   // shell (exec, attach, port-forward, cp)
 ];

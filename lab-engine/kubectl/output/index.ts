@@ -20,6 +20,7 @@
  *       custom-columns=…|custom-columns-file=…|go-template=…|go-template-file=…|template=…`
  *       (single object printed as itself; several objects wrapped in a `List`).
  *       Returns undefined when `format` is not one of these (table formats: see printers/).
+ *       custom-columns print the items of Lists, header once (unless opts.noHeaders).
  *   listEnvelope(items): KubeObject                 {apiVersion: v1, items, kind: List, metadata: {resourceVersion: ""}}
  *   isObjectFormat(format): boolean / OUTPUT_FORMATS (kubectl's allowed list, for its error message).
  */
@@ -31,12 +32,14 @@ import { printName } from './name';
 import { JsonPathParseError, parseJsonPath } from './jsonpath/parser';
 import { JsonPathExecError, executeJsonPath, goSyntax } from './jsonpath/evaluate';
 import { printGoTemplate } from './go-template';
+import { parseCustomColumnsFile, parseCustomColumnsSpec, printCustomColumns } from './custom-columns';
 
 export { toYaml, yamlKeyLess } from './yaml';
 export { toJson, toCompactJson, goQuote } from './json';
 export { printName, qualifiedName, kindPrefix } from './name';
 export { parseJsonPath, JsonPathParseError } from './jsonpath/parser';
 export { printGoTemplate, PrinterError } from './go-template';
+export { relaxedJsonPath, parseCustomColumnsSpec, printCustomColumns } from './custom-columns';
 export { jsonPath, findValues, JsonPathExecError, goPrint, goSyntax } from './jsonpath/evaluate';
 
 export interface PrintOptions {
@@ -104,10 +107,17 @@ export function printObjects(objs: KubeObject[], format: string, opts: PrintOpti
     case 'jsonpath': return printJsonPath(arg, data, { allowMissingKeys: opts.allowMissingKeys });
     case 'jsonpath-as-json': return printJsonPath(arg, data, { allowMissingKeys: opts.allowMissingKeys, asJson: true });
     case 'jsonpath-file': return printJsonPath(readTemplateFile(arg, opts), data, { allowMissingKeys: opts.allowMissingKeys });
+    case 'custom-columns': return printCustomColumns(parseCustomColumnsSpec(arg), flattenLists(objs), opts.noHeaders ?? false);
+    case 'custom-columns-file': return printCustomColumns(parseCustomColumnsFile(readTemplateFile(arg, opts)), flattenLists(objs), opts.noHeaders ?? false);
     case 'go-template': case 'template': return printGoTemplate(arg, data, opts);
     case 'go-template-file': case 'templatefile': return printGoTemplate(readTemplateFile(arg, opts), data, opts);
     default: return printExtra(name, arg, objs, data, opts);
   }
+}
+
+/** Custom columns print the items of List objects (meta.ExtractList). */
+function flattenLists(objs: KubeObject[]): KubeObject[] {
+  return objs.flatMap((o) => (Array.isArray((o as { items?: unknown }).items) && o.kind.endsWith('List') ? ((o as unknown as { items: KubeObject[] }).items) : [o]));
 }
 
 /** Hook for formats implemented in sibling files (custom-columns, go-template). */
