@@ -5,12 +5,18 @@ import { ReplicaSetController } from './replicaset/controller';
 import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector/controller';
 import { NamespaceController } from './namespace/controller';
+import { JobController } from './job/controller';
+import { CronJobController } from './cronjob/controller';
+import { TtlAfterFinishedController } from './ttl-after-finished/controller';
 
 /** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
 export interface Controllers {
   informers: Informers;
   deployment: DeploymentController;
   replicaSet: ReplicaSetController;
+  job: JobController;
+  cronJob: CronJobController;
+  ttlAfterFinished: TtlAfterFinishedController;
   garbageCollector: GarbageCollector;
   namespace: NamespaceController;
 }
@@ -26,6 +32,9 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
     informers,
     deployment: new DeploymentController(ctx, informers),
     replicaSet: new ReplicaSetController(ctx, informers),
+    job: new JobController(ctx, informers),
+    cronJob: new CronJobController(ctx, informers),
+    ttlAfterFinished: new TtlAfterFinishedController(ctx),
     garbageCollector: new GarbageCollector(ctx),
     namespace: new NamespaceController(ctx),
   };

@@ -64,3 +64,19 @@ export const podTemplate = (labels: Record<string, string>, image = 'nginx:1.27'
   metadata: { labels },
   spec: { containers: [{ name: 'c', image }] },
 });
+
+/** Ends a pod with a phase (what the kubelet does when its containers exit). */
+export function finishPod(c: Cluster, pod: KubeObject, phase: 'Succeeded' | 'Failed'): KubeObject {
+  const p = c.store.peek(R.pods, pod.metadata.namespace!, pod.metadata.name!)!;
+  const bound = p.spec.nodeName ? p : c.api().update({ ...p, spec: { ...p.spec, nodeName: 'node01' } });
+  const now = c.clock.nowRfc3339();
+  return c.api().updateStatus({
+    ...bound,
+    status: { phase, conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: now, reason: 'PodCompleted' }], startTime: now },
+  });
+}
+
+/** Names of live pods in a namespace. */
+export function podNames(c: Cluster, ns = 'default'): string[] {
+  return c.store.peekList(R.pods, ns).filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name!);
+}
