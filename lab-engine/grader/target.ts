@@ -9,8 +9,8 @@ export interface GradeTarget {
   readFile(path: string): string | undefined;
   /** Runs a command in a throw-away copy of the learner's shell: not recorded, no side effects kept. */
   runCommand(line: string): Promise<{ stdout: string; stderr: string; exitCode: number }>;
-  /** Simulated request from a pod (namespace/pod) to a URL, through services and NetworkPolicy. */
-  request?(from: { namespace: string; pod: string }, url: string, method?: string): { ok: boolean; detail: string };
+  /** Simulated request from a pod or a node's host network to a URL, through services and NetworkPolicy. */
+  request?(from: { namespace: string; pod: string } | { node: string }, url: string, method?: string): { ok: boolean; detail: string };
 }
 
 export interface CheckOutcome {
