@@ -52,8 +52,13 @@ export function gradeTarget(session: Session): GradeTarget {
     },
     request: network
       ? (from, url, method) => {
-          const r = network.request({ from, url, method: method ?? 'GET', timeoutMs: 5000 });
-          return r.ok ? { ok: true, detail: `HTTP ${r.status}` } : { ok: false, detail: r.error };
+          try {
+            const r = network.request({ from, url, method: method ?? 'GET', timeoutMs: 5000 });
+            return r.ok ? { ok: true, detail: `HTTP ${r.status}` } : { ok: false, detail: r.error };
+          } catch (e) {
+            // The sender does not exist (pod deleted, not yet created): the request cannot be made.
+            return { ok: false, detail: (e as Error).message.replace(/^network: /, '') };
+          }
         }
       : undefined,
   };
