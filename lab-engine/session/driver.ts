@@ -27,6 +27,8 @@ export interface Frame {
 
 export interface Waiter {
   dueMs: number;
+  /** A wait of a command that never ends by itself (auto mode may Ctrl-C it). */
+  streaming: boolean;
   line: LineRun;
   resolve: () => void;
 }

@@ -20,6 +20,8 @@ export interface RunOptions {
 }
 
 export const DEFAULT_INTERRUPT_AFTER_MS = 60_000;
+/** Longest a line in auto mode may run on waits that end by themselves before it gets Ctrl-C. */
+export const FINITE_WAIT_CAP_MS = 600_000;
 
 /**
  * A learner's terminal session: a stack of shells over one simulated cluster,
@@ -261,10 +263,10 @@ export class Session {
       nowMs: () => this.nowMs(),
       interrupted: () => run.interrupted,
       emit: (chunk) => this.emit(chunk, 'stdout'),
-      sleep: (ms) => {
+      sleep: (ms, streaming = false) => {
         if (run.interrupted || !(ms > 0)) return Promise.resolve();
         return new Promise<void>((resolve) => {
-          this.waiters.push({ dueMs: this.nowMs() + ms, line: run, resolve });
+          this.waiters.push({ dueMs: this.nowMs() + ms, streaming, line: run, resolve });
           run.blocked = 'sleep';
           this.notify();
         });
@@ -353,6 +355,9 @@ export class Session {
     this.collector = collector;
     const edits = [...auto.edits];
     const deadline = this.nowMs() + auto.interruptAfterMs;
+    // Waits that end by themselves (sleep 90, rollout status) may outlast the
+    // Ctrl-C deadline, up to a cap that also stops `while true; do …; sleep 2; done`.
+    const hardDeadline = this.nowMs() + Math.max(auto.interruptAfterMs, FINITE_WAIT_CAP_MS);
     try {
       if (this.busy()) throw new Error('session: a line is still running');
       this.startLine(line);
@@ -364,11 +369,12 @@ export class Session {
           continue;
         }
         const w = this.earliestWaiter();
-        if (w && w.dueMs <= deadline) {
+        const limit = w && !w.streaming ? hardDeadline : deadline;
+        if (w && w.dueMs <= limit) {
           this.advanceClusterTo(w.dueMs);
           this.wakeWaiter(w);
         } else {
-          this.advanceClusterTo(deadline);
+          this.advanceClusterTo(limit);
           this.interruptLine(running);
         }
         await this.settle();

@@ -24,6 +24,10 @@ const KUBECONFIG_PATH = '/root/.kube/config';
  */
 export class ShellKubectlHost implements KubectlHost {
   kubeconfig: KubeconfigState;
+  /** True when the command was started with `&` (port-forward then returns at once). */
+  background = false;
+  /** True for commands that never end on their own (get -w, logs -f, port-forward, attach). */
+  streaming = false;
   private readonly written: string;
   editCount = 0;
 
@@ -39,7 +43,12 @@ export class ShellKubectlHost implements KubectlHost {
     this.kubeconfig = (text !== undefined ? parseKubeconfig(text) : undefined) ?? structuredClone(fallback);
     this.written = text !== undefined ? renderKubeconfig(this.kubeconfig) : '';
     if (hooks.attach) this.attach = hooks.attach;
+    this.openContainerShell = hooks.openContainerShell;
+    this.portForward = hooks.portForward;
   }
+
+  openContainerShell: KubectlSessionHooks['openContainerShell'];
+  portForward: KubectlSessionHooks['portForward'];
 
   attach?: KubectlHost['attach'];
 
@@ -88,7 +97,7 @@ export class ShellKubectlHost implements KubectlHost {
   async sleep(ms: number): Promise<void> {
     const run = this.shell.current();
     if (run.interrupted()) throw new Interrupted();
-    await run.sleep(ms);
+    await run.sleep(ms, this.streaming);
     if (run.interrupted()) throw new Interrupted();
   }
 

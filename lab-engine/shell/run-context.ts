@@ -7,9 +7,11 @@ export interface RunContext {
   nowMs(): number;
   /**
    * Lets `ms` of virtual time pass. Resolves when the clock got there or the
-   * user pressed Ctrl-C (check `interrupted()` after awaiting).
+   * user pressed Ctrl-C (check `interrupted()` after awaiting). `streaming`
+   * marks waits of commands that never end on their own (`watch`, `get -w`,
+   * `logs -f`): only those are cut by the auto mode's Ctrl-C deadline.
    */
-  sleep(ms: number): Promise<void>;
+  sleep(ms: number, streaming?: boolean): Promise<void>;
   interrupted(): boolean;
   /** Writes to the terminal at once (streaming commands whose stdout is the terminal). */
   emit(chunk: string): void;

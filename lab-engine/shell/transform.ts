@@ -66,10 +66,33 @@ function interruptCheck(): StatementNode {
   return structuredClone(checkTemplate);
 }
 
+/**
+ * just-bash runs `cmd &` in the foreground. Commands that would block
+ * (`kubectl port-forward`, `sleep`) see `__KL_BG=1` in their environment and
+ * return at once instead, leaving their effect (a forward) in the session.
+ */
+export const BACKGROUND_ENV = '__KL_BG';
+
+function markBackground(s: StatementNode): void {
+  for (const p of s.pipelines) {
+    for (const c of p.commands as unknown as Node[]) {
+      if (c.type !== 'SimpleCommand') continue;
+      (c.assignments as unknown[]).push({
+        type: 'Assignment',
+        name: BACKGROUND_ENV,
+        value: { type: 'Word', parts: [{ type: 'Literal', value: '1' }] },
+        append: false,
+        array: null,
+      });
+    }
+  }
+}
+
 export function rewriteScript(ast: ScriptNode): ScriptNode {
   rewrite(ast, replaceSpecialVariables);
   const statements: StatementNode[] = [];
   for (const s of ast.statements) {
+    if (s.background) markBackground(s);
     statements.push(s);
     // A background statement (`cmd &`) returns at once; nothing to check after it.
     if (!s.background) statements.push(interruptCheck());

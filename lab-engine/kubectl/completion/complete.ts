@@ -61,7 +61,7 @@ function flagNames(path: string[]): string[] {
     spec = list.find((c) => c.use.split(' ')[0] === p);
     list = spec?.subcommands ?? [];
   }
-  const flags = effectiveFlags(spec ?? { use: 'kubectl', short: '', flags: [] }, spec ? path.join(' ') : '');
+  const flags = effectiveFlags(spec ?? { use: path[path.length - 1] ?? 'kubectl', short: '', flags: [] }, path.join(' '));
   return flags.filter((f) => !f.hidden).map((f) => `--${f.name}`).sort();
 }
 

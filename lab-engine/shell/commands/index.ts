@@ -15,6 +15,7 @@ export function builtinCommands(shell: Shell): Command[] {
     historyCommand(shell),
     ...editorCommands(shell),
     // bash-completion's `complete`/`compopt`: completion is served by the session's complete() API.
+    defineCommand('hostname', async () => ({ stdout: `${shell.hostname}\n`, stderr: '', exitCode: 0 })),
     defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
     defineCommand('compopt', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
   ];

@@ -1,13 +1,15 @@
 import { decodeBytesToUtf8, defineCommand, type Command } from 'just-bash';
 import { runKubectl } from '../../kubectl/kubectl';
 import { COMMANDS } from '../../kubectl/commands';
-import type { KubeconfigState } from '../../kubectl/types';
+import type { CommandSpec, KubeconfigState } from '../../kubectl/types';
+import { SHELL_VERBS } from '../../kubectl/commands/shell-verbs';
 import type { ClusterContext } from '../../sim/context';
 import { bashCompletionScript } from '../../kubectl/completion/script';
 import { ShellKubectlHost, type KubectlSessionHooks } from '../kubectl-host';
 import type { Shell } from '../shell';
 import { stopLine } from '../shell';
 import { INTERRUPTED_EXIT_CODE } from '../run-context';
+import { BACKGROUND_ENV } from '../transform';
 
 export interface KubectlBinding {
   cluster: ClusterContext;
@@ -17,7 +19,14 @@ export interface KubectlBinding {
   afterCommand(): void;
 }
 
-const hasCompletionVerb = () => COMMANDS.some((c) => c.use.split(' ')[0] === 'completion');
+const verbName = (c: CommandSpec) => c.use.split(' ')[0];
+const hasCompletionVerb = () => COMMANDS.some((c) => verbName(c) === 'completion');
+
+/** The verb table plus the terminal verbs (exec, attach, port-forward, cp) if the table lacks them. */
+export function kubectlVerbs(): CommandSpec[] {
+  const have = new Set(COMMANDS.map(verbName));
+  return [...COMMANDS, ...SHELL_VERBS.filter((v) => !have.has(verbName(v)))];
+}
 
 /** `kubectl` in the shell: runKubectl over the shell's filesystem, clock and terminal. */
 export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
@@ -28,7 +37,9 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     const run = shell.current();
     if (run.interrupted()) stopLine(ctx);
     const host = new ShellKubectlHost(binding.cluster, shell, ctx.cwd, binding.hooks, binding.fallbackKubeconfig);
-    const live = isStreaming(args) && shell.claimTerminal();
+    host.background = ctx.env.get(BACKGROUND_ENV) === '1';
+    host.streaming = isStreaming(args) === 'endless';
+    const live = isStreaming(args) !== false && shell.claimTerminal();
     let stdout = '';
     let stderr = '';
     const io = {
@@ -41,7 +52,7 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     };
     let code: number;
     try {
-      code = await runKubectl(args, host, io);
+      code = await runKubectl(args, host, io, kubectlVerbs());
     } finally {
       host.persistKubeconfig();
       binding.afterCommand();
@@ -51,11 +62,16 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
   });
 }
 
-/** Commands that keep running and print as things happen. */
-function isStreaming(args: string[]): boolean {
-  const words = args.filter((a) => !a.startsWith('-'));
-  const verb = words[0];
-  if (verb === 'get' || verb === 'events') return args.some((a) => a === '-w' || a === '--watch' || a === '--watch-only' || a.startsWith('--watch='));
-  if (verb === 'logs') return args.some((a) => a === '-f' || a === '--follow' || a === '--follow=true');
-  return verb === 'rollout' || verb === 'wait' || verb === 'port-forward' || verb === 'attach' || verb === 'run' || verb === 'exec' || verb === 'drain';
+/**
+ * Commands that print as things happen: `endless` ones run until Ctrl-C
+ * (the auto mode's deadline applies), `finite` ones end on their own.
+ */
+function isStreaming(args: string[]): 'endless' | 'finite' | false {
+  const verb = args.find((a) => !a.startsWith('-'));
+  if (verb === 'get' || verb === 'events') {
+    return args.some((a) => a === '-w' || a === '--watch' || a === '--watch-only' || a.startsWith('--watch=')) ? 'endless' : false;
+  }
+  if (verb === 'logs') return args.some((a) => a === '-f' || a === '--follow' || a === '--follow=true') ? 'endless' : false;
+  if (verb === 'port-forward' || verb === 'attach') return 'endless';
+  return verb === 'rollout' || verb === 'wait' || verb === 'run' || verb === 'exec' || verb === 'drain' ? 'finite' : false;
 }

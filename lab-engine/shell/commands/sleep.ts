@@ -1,7 +1,7 @@
 import { defineCommand, type Command } from 'just-bash';
 import type { Shell } from '../shell';
 import { stopLine } from '../shell';
-import { INTERRUPTED_EXIT_CODE } from '../run-context';
+import { BACKGROUND_ENV } from '../transform';
 
 const UNIT_MS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -25,8 +25,10 @@ export function sleepCommand(shell: Shell): Command {
     if (typeof ms !== 'number') return { stdout: '', stderr: ms.error, exitCode: 1 };
     const run = shell.current();
     if (run.interrupted()) stopLine(ctx);
-    await run.sleep(ms);
-    if (run.interrupted()) return { stdout: '', stderr: '', exitCode: INTERRUPTED_EXIT_CODE };
+    if (ctx.env.get(BACKGROUND_ENV) === '1') return { stdout: '', stderr: '', exitCode: 0 };
+    await run.sleep(ms, ms === Number.POSITIVE_INFINITY);
+    // Nothing to hand back: end the whole line now, as SIGINT ends bash's foreground job.
+    if (run.interrupted()) stopLine(ctx);
     return { stdout: '', stderr: '', exitCode: 0 };
   });
 }

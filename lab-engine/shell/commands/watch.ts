@@ -48,9 +48,10 @@ export function watchCommand(shell: Shell): Command {
       text += r.stdout + r.stderr;
       if (live) run.emit(text);
       else collected += text;
-      await run.sleep(intervalMs);
+      await run.sleep(intervalMs, true);
       if (run.interrupted()) break;
     }
+    if (live) stopLine(ctx);
     return { stdout: collected, stderr: '', exitCode: INTERRUPTED_EXIT_CODE };
   });
 }
