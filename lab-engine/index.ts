@@ -15,3 +15,22 @@ export { ADMIN_USER } from './api/types';
 export { Clock } from './base/clock';
 export { Rng } from './base/rng';
 export { canonicalJson, hash64Hex } from './base/hash';
+
+// Labs: format, sessions built from a lab file, grading.
+export { loadLab, checkKind } from './lab/load-lab';
+export type { LabProblem, LoadLabResult } from './lab/load-lab';
+export type { Lab, Task, Check } from './lab/schema';
+export { pickText } from './lab/text';
+export type { Locale, LocalizedText } from './lab/text';
+export { labSessionOptions, startLab, replayLab, gradeSession, gradeTarget, replayAndGrade, splitScript } from './lab/lab-session';
+export { gradeLab, gradeTask } from './grader/grade';
+export type { TaskResult, CheckResult } from './grader/grade';
+
+// Terminal sessions: transcript, replay, limits.
+export { Session, createSession } from './session/session';
+export type { OutputStream, RunOptions } from './session/session';
+export { replay, checkTranscript } from './session/replay';
+export type { Transcript, Act, SessionOptions } from './session/transcript';
+export { DEFAULT_REPLAY_LIMITS, ReplayLimitError } from './session/limits';
+export type { ReplayLimits } from './session/limits';
+export type { Completion } from './session/complete';
