@@ -84,8 +84,9 @@ export interface FlowTrace {
 /**
  * Why a connection failed, in the network's words; the shell turns these into
  * each tool's text with `formatWgetError`, `formatCurlError`, … (network/format/).
- * - `no such host`: DNS gave no answer (NXDOMAIN, or DNS itself unreachable/timing out
- *   is reported as `timeout` with `dnsFailed: true`).
+ * - `no such host`: the name did not resolve: NXDOMAIN, or the resolver could
+ *   not be reached (then `dnsFailed: true` and elapsedMs is the resolver's
+ *   timeout; wget/curl print the same "bad address"/"Could not resolve host").
  * - `connection refused`: the IP exists and is reachable but nothing listens
  *   (also: a ClusterIP Service with no ready endpoints, as kube-proxy rejects it).
  * - `timeout`: dropped (NetworkPolicy, unroutable address, ClusterIP from outside).
@@ -147,15 +148,32 @@ export type TcpConnectResult = { ok: true; ip: string; port: number; elapsedMs: 
 
 export interface DnsRecord {
   name: string; // FQDN with no trailing dot
-  type: 'A' | 'CNAME' | 'SRV' | 'PTR';
+  type: 'A' | 'AAAA' | 'CNAME' | 'SRV' | 'PTR';
   value: string;
 }
 
 export interface DnsLookupRequest {
   from: TrafficSource;
   name: string;
-  /** Default 'A'. */
-  type?: 'A' | 'SRV' | 'PTR';
+  /** Default 'A' ('PTR' when name is an IPv4 address and client is busybox). */
+  type?: 'A' | 'AAAA' | 'SRV' | 'PTR';
+  /**
+   * Who asks, which decides the queries sent:
+   * - 'resolver' (default): a libc stub resolver (wget, curl, ping, getent):
+   *   ndots:5 search list, A only, stops at the first answer.
+   * - 'busybox': busybox >= 1.30 `nslookup` (add_query_with_search): a dotless
+   *   name is tried under every search domain, a dotted name only as given;
+   *   A then AAAA unless a type is given; a bare IPv4 becomes a PTR query.
+   */
+  client?: 'resolver' | 'busybox';
+}
+
+/** One DNS query sent and what the server answered (for nslookup-style printing). */
+export interface DnsQueryResult {
+  name: string;
+  type: 'A' | 'AAAA' | 'SRV' | 'PTR';
+  rcode: 'NOERROR' | 'NXDOMAIN';
+  answers: DnsRecord[];
 }
 
 export interface DnsLookupResult {
@@ -173,6 +191,10 @@ export interface DnsLookupResult {
   timedOut?: boolean;
   /** The resolver the client used (`10.96.0.10` in pods with ClusterFirst). */
   server: string;
+  /** Every query sent, in order, with its answer (empty when timedOut). */
+  queries: DnsQueryResult[];
+  /** Virtual ms the lookup took (10 000 when the resolver could not be reached). */
+  elapsedMs: number;
   trace: FlowTrace;
 }
 
