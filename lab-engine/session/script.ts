@@ -1,0 +1,127 @@
+import { parse } from 'just-bash';
+import type { Session } from './session';
+import type { LineResult } from '../shell/run-context';
+
+/**
+ * Shell scripts run the way a person types them: one complete command at a
+ * time (a heredoc, a multi-line `for`/`if`/function, a `\`-continued line or a
+ * trailing `|`/`&&` stays with its command), with virtual time passing
+ * between commands. Editor input comes from blocks after the command:
+ *
+ *   vi pod.yaml            kubectl edit deploy web
+ *   #@edit                 #@edit
+ *   apiVersion: v1         …the whole saved text…
+ *   …                      #@end
+ *   #@end
+ *
+ * One `#@edit` … `#@end` block per editor the command opens, in order;
+ * `#@edit-cancel` quits an editor without saving. `#@ctrl-c-after 5000` before
+ * a command presses Ctrl-C once it has run 5 s of virtual time (default 60 s
+ * for endless commands such as `kubectl get -w`, `watch`, `logs -f`).
+ * Other comments and blank lines are skipped.
+ */
+export interface ScriptStep {
+  /** The command as sent to the shell (may span lines). */
+  line: string;
+  /** 1-based line number of its first line in the script. */
+  lineNo: number;
+  edits: (string | null)[];
+  interruptAfterMs?: number;
+}
+
+export class ScriptError extends Error {
+  constructor(
+    message: string,
+    readonly lineNo: number,
+  ) {
+    super(`line ${lineNo}: ${message}`);
+    this.name = 'ScriptError';
+  }
+}
+
+/** True when `text` is a complete command (bash would run it rather than print the `> ` prompt). */
+export function isComplete(text: string): boolean {
+  const trimmed = text.replace(/\s+$/, '');
+  if (/(\\|\||&&)$/.test(trimmed) && !/\\\\$/.test(trimmed)) return false;
+  try {
+    const ast = parse(text);
+    return !JSON.stringify(ast).includes('"terminated":false');
+  } catch (e) {
+    return !/EOF/.test((e as Error).message);
+  }
+}
+
+function readEditBlock(lines: string[], start: number): { content: string; next: number } {
+  const body: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    if (lines[i].trim() === '#@end') return { content: body.length ? `${body.join('\n')}\n` : '', next: i + 1 };
+    body.push(lines[i]);
+  }
+  throw new ScriptError('#@edit block without #@end', start); // start is the 1-based number of the #@edit line
+}
+
+export function parseScript(text: string): ScriptStep[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const steps: ScriptStep[] = [];
+  let pendingInterrupt: number | undefined;
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i];
+    const t = raw.trim();
+    if (t.startsWith('#@ctrl-c-after')) {
+      pendingInterrupt = Number(t.split(/\s+/)[1]);
+      if (!Number.isFinite(pendingInterrupt)) throw new ScriptError('#@ctrl-c-after needs milliseconds', i + 1);
+      i++;
+    } else if (t === '#@edit' || t === '#@edit-cancel') {
+      const last = steps[steps.length - 1];
+      if (!last) throw new ScriptError(`${t} before any command`, i + 1);
+      if (t === '#@edit-cancel') {
+        last.edits.push(null);
+        i++;
+      } else {
+        const block = readEditBlock(lines, i + 1);
+        last.edits.push(block.content);
+        i = block.next;
+      }
+    } else if (t === '' || t.startsWith('#')) {
+      i++;
+    } else {
+      const lineNo = i + 1;
+      let cmd = raw;
+      i++;
+      for (let guard = 0; !isComplete(cmd) && i < lines.length && guard < 100_000; guard++) cmd += `\n${lines[i++]}`;
+      steps.push({ line: cmd, lineNo, edits: [], ...(pendingInterrupt !== undefined ? { interruptAfterMs: pendingInterrupt } : {}) });
+      pendingInterrupt = undefined;
+    }
+  }
+  return steps;
+}
+
+export interface StepResult extends LineResult {
+  line: string;
+  lineNo: number;
+  /** Virtual time (ms since epoch) when the command was typed. */
+  t: number;
+  /** The prompt shown before it. */
+  prompt: string;
+}
+
+/** Runs the steps on `session`, letting `delayMs` of virtual time pass before each command after the first. */
+export async function runScriptSteps(
+  session: Session,
+  steps: ScriptStep[],
+  opts: { delayMs?: number; onStep?: (r: StepResult) => void } = {},
+): Promise<StepResult[]> {
+  const delayMs = opts.delayMs ?? 3000;
+  const out: StepResult[] = [];
+  for (const [n, step] of steps.entries()) {
+    if (n > 0 && delayMs > 0) await session.advanceTo(session.nowMs() + delayMs);
+    const prompt = session.prompt();
+    const t = session.nowMs();
+    const r = await session.run(step.line, { edits: step.edits, ...(step.interruptAfterMs !== undefined ? { interruptAfterMs: step.interruptAfterMs } : {}) });
+    const result = { ...r, line: step.line, lineNo: step.lineNo, t, prompt };
+    out.push(result);
+    opts.onStep?.(result);
+  }
+  return out;
+}
