@@ -6,6 +6,7 @@ import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector/controller';
 import { NamespaceController } from './namespace/controller';
 import { JobController } from './job/controller';
+import { DaemonSetController } from './daemonset/controller';
 import { CronJobController } from './cronjob/controller';
 import { TtlAfterFinishedController } from './ttl-after-finished/controller';
 
@@ -14,6 +15,7 @@ export interface Controllers {
   informers: Informers;
   deployment: DeploymentController;
   replicaSet: ReplicaSetController;
+  daemonSet: DaemonSetController;
   job: JobController;
   cronJob: CronJobController;
   ttlAfterFinished: TtlAfterFinishedController;
@@ -32,6 +34,7 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
     informers,
     deployment: new DeploymentController(ctx, informers),
     replicaSet: new ReplicaSetController(ctx, informers),
+    daemonSet: new DaemonSetController(ctx, informers),
     job: new JobController(ctx, informers),
     cronJob: new CronJobController(ctx, informers),
     ttlAfterFinished: new TtlAfterFinishedController(ctx),

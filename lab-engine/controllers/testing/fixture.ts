@@ -80,3 +80,32 @@ export function finishPod(c: Cluster, pod: KubeObject, phase: 'Succeeded' | 'Fai
 export function podNames(c: Cluster, ns = 'default'): string[] {
   return c.store.peekList(R.pods, ns).filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name!);
 }
+
+/** Creates Node objects the way the kubelet registers them (minimal: name, labels, taints, Ready). */
+export function addNodes(c: Cluster, nodes: { name: string; taints?: unknown[]; labels?: Record<string, string> }[]): void {
+  const now = c.clock.nowRfc3339();
+  for (const n of nodes) {
+    const node = c.api().create({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: n.name, labels: { 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) } },
+      spec: n.taints ? { taints: n.taints } : {},
+    });
+    c.api().updateStatus({ ...node, status: { conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: now, lastTransitionTime: now, reason: 'KubeletReady', message: 'kubelet is posting ready status' }] } });
+  }
+}
+
+export const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
+
+/** Runs every DaemonSet-style pod on the node its affinity names. */
+export function runPodsOnTargetNodes(c: Cluster, ns = 'default'): void {
+  for (let i = 0; i < 20; i++) {
+    c.step();
+    const pending = c.store.peekList(R.pods, ns).filter((p) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Running');
+    if (!pending.length) return;
+    for (const p of pending) {
+      const target = p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0];
+      runPod(c, p, target ?? 'node01');
+    }
+  }
+}
