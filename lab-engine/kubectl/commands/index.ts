@@ -8,6 +8,9 @@ import { cordon } from './cordon';
 import { uncordon } from './uncordon';
 import { drain } from './drain';
 import { taint } from './taint';
+import { set } from './set';
+import { run } from './run';
+import { expose } from './expose';
 import { get } from './get';
 
 /**
@@ -26,6 +29,9 @@ export const COMMANDS: CommandSpec[] = [
   uncordon,
   drain,
   taint,
+  set,
+  run,
+  expose,
   // reads (get, describe, …)
   get,
   // shell (exec, attach, port-forward, cp)

@@ -7,3 +7,4 @@ export { readSources, type SourceFile } from './files';
 export { decodeObjects } from './decode';
 export { infosFromFiles, hasFilenames, type Info } from './infos';
 export { parseResourceArgs, resolveType, namespaceFor, type ResourceTarget } from './resource-args';
+export { selectObjects, selectionFlags, NO_RESOURCES_MESSAGE, type SelectOptions, type Selected } from './select';
