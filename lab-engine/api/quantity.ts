@@ -47,11 +47,11 @@ export function formatQuantity(q: Quantity): string {
     }
     return String(v);
   }
+  const sign = v < 0 ? '-' : '';
+  const abs = Math.abs(v);
   for (const s of ['E', 'P', 'T', 'G', 'M', 'k', '', 'm', 'n']) {
-    const mant = roundTo(v / DECIMAL[s]);
-    if (Number.isInteger(mant) && (s !== 'n' || true)) {
-      if (s === 'm' || s === 'n' || Number.isInteger(v)) return `${mant}${s}`;
-    }
+    const mant = roundTo(abs / DECIMAL[s]);
+    if (mant >= 1 && Number.isInteger(mant)) return `${sign}${mant}${s}`;
   }
   return String(v);
 }
@@ -63,7 +63,7 @@ function roundMilli(v: number): number {
 
 function roundTo(v: number): number {
   const r = Math.round(v);
-  return Math.abs(v - r) < 1e-9 ? r : v;
+  return Math.abs(v - r) < 1e-9 * Math.max(1, Math.abs(v)) ? r : v;
 }
 
 export function addQuantities(a: string | undefined, b: string | undefined): string {

@@ -5,6 +5,10 @@ import { namespaceLifecycle } from './namespace-lifecycle';
 import { serviceAccountAdmission } from './service-account';
 import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './priority';
 import { defaultTolerationSeconds } from './default-toleration-seconds';
+import { limitRanger } from './limit-ranger';
+import { podSecurityAdmission } from './pod-security';
+import { resourceQuotaAdmission } from './resource-quota';
+import { installResourceQuotaController } from './resource-quota-controller';
 import { bootstrapNamespaces } from '../bootstrap/namespaces';
 import { installSecurity } from '../../security';
 
@@ -13,7 +17,15 @@ import { installSecurity } from '../../security';
  * (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins); the store runs
  * every plugin's admit() (mutating) and then every validate().
  */
-export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds];
+export const ADMISSION_PLUGINS: AdmissionPlugin[] = [
+  namespaceLifecycle,
+  limitRanger,
+  serviceAccountAdmission,
+  podSecurityAdmission,
+  priorityAdmission,
+  defaultTolerationSeconds,
+  resourceQuotaAdmission,
+];
 
 /**
  * Installs admission and the objects the API server itself creates on boot
@@ -26,4 +38,5 @@ export function installAdmission(ctx: ClusterContext, _topology: Topology): void
   bootstrapNamespaces(ctx.store);
   for (const pc of SYSTEM_PRIORITY_CLASSES) ctx.store.create(pc);
   installSecurity(ctx);
+  installResourceQuotaController(ctx);
 }
