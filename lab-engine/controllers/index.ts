@@ -7,6 +7,7 @@ import { GarbageCollector } from './garbage-collector/controller';
 import { NamespaceController } from './namespace/controller';
 import { JobController } from './job/controller';
 import { DaemonSetController } from './daemonset/controller';
+import { StatefulSetController } from './statefulset/controller';
 import { CronJobController } from './cronjob/controller';
 import { TtlAfterFinishedController } from './ttl-after-finished/controller';
 
@@ -15,6 +16,7 @@ export interface Controllers {
   informers: Informers;
   deployment: DeploymentController;
   replicaSet: ReplicaSetController;
+  statefulSet: StatefulSetController;
   daemonSet: DaemonSetController;
   job: JobController;
   cronJob: CronJobController;
@@ -34,6 +36,7 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
     informers,
     deployment: new DeploymentController(ctx, informers),
     replicaSet: new ReplicaSetController(ctx, informers),
+    statefulSet: new StatefulSetController(ctx, informers),
     daemonSet: new DaemonSetController(ctx, informers),
     job: new JobController(ctx, informers),
     cronJob: new CronJobController(ctx, informers),
