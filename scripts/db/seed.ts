@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type Db } from '../../app/_lib/db/client';
 import { hashPassword } from '../../app/_lib/auth/password';
-import { loadAllCourses } from '../../app/_lib/content';
+import { loadCatalogue } from '../../app/_lib/content';
 
 export const DEMO_PASSWORD = 'kubelab-demo';
 export const DEMO_USERS = [
@@ -13,6 +13,7 @@ export const DEMO_USERS = [
   { email: 'admin@kubelab.dev', name: 'Demo Admin', role: 'admin' },
 ] as const;
 export const DEMO_CLASS_CODE = 'DEMO-2026';
+export const DEMO_COURSE_ID = 'kubernetes-first-steps';
 
 export async function seedDemoData(db: Db, contentDir?: string): Promise<{ created: string[] }> {
   const created: string[] = [];
@@ -27,7 +28,8 @@ export async function seedDemoData(db: Db, contentDir?: string): Promise<{ creat
     ids[u.role] = user.id;
     created.push(u.email);
   }
-  const course = loadAllCourses(contentDir)[0];
+  const { courses } = loadCatalogue(contentDir);
+  const course = courses.find((c) => c.id === DEMO_COURSE_ID) ?? courses[0];
   if (!(await db.class.findUnique({ where: { code: DEMO_CLASS_CODE } }))) {
     await db.class.create({
       data: { name: 'Demo class', code: DEMO_CLASS_CODE, instructorId: ids.instructor, courseId: course?.id },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { loadAllCourses } from '@/app/_lib/content';
+import { loadCourse } from '@/app/_lib/content';
 import { getDashboard, streakFromDays } from '@/app/_lib/data/dashboard';
 import { enrollInCourse, getEnrollment } from '@/app/_lib/data/enrollments';
 import { getCourseProgress, markLessonComplete, recordLessonOpened } from '@/app/_lib/data/progress';
@@ -9,7 +9,8 @@ import { createUserWithPassword } from '@/app/_lib/data/users';
 import type { Db } from '@/app/_lib/db/client';
 import { describeEachDatabase } from './harness';
 
-const course = loadAllCourses(path.resolve(__dirname, '../../content'))[0];
+// The platform's own sample course: two lessons, the second with a lab.
+const course = loadCourse(path.resolve(__dirname, '../../content/courses/kubernetes-first-steps'));
 const [firstLesson, secondLesson] = course.modules.flatMap((m) => m.lessons);
 
 async function newStudent(db: Db) {

@@ -1,0 +1,52 @@
+import type { Completion, Lab, Locale, TaskResult, Transcript } from '@kubelab/lab-engine';
+
+/** Messages from the page to the lab worker. */
+export type ToWorker =
+  | { type: 'init'; lab: Lab; transcript?: Transcript; locale: Locale }
+  | { type: 'line'; line: string }
+  | { type: 'interrupt' }
+  | { type: 'save-file'; path: string; content: string }
+  | { type: 'cancel-editor' }
+  | { type: 'complete'; id: number; line: string; cursor: number }
+  | { type: 'grade'; taskId?: string; locale: Locale }
+  | { type: 'inspect'; ref: ObjectRef }
+  | { type: 'tick' };
+
+/** Messages from the lab worker to the page. */
+export type FromWorker =
+  | { type: 'ready'; prompt: string; resumed: boolean; replayMs: number }
+  | { type: 'output'; chunk: string; stream: 'stdout' | 'stderr' }
+  | { type: 'line-end'; exitCode: number; prompt: string }
+  | { type: 'editor'; path: string; content: string }
+  | { type: 'completion'; id: number; completion: Completion }
+  | { type: 'graded'; results: TaskResult[]; transcript: Transcript }
+  | { type: 'state'; view: ClusterView }
+  | { type: 'transcript'; transcript: Transcript }
+  | { type: 'object'; ref: ObjectRef; yaml: string }
+  | { type: 'error'; message: string };
+
+export interface ObjectRef {
+  resource: string;
+  namespace?: string;
+  name: string;
+}
+
+/** What the live cluster view draws (a small projection, not whole objects). */
+export interface ClusterView {
+  nodes: { name: string; ready: boolean; unschedulable: boolean; roles: string; pods: PodView[] }[];
+  pending: PodView[];
+  deployments: { namespace: string; name: string; desired: number; updated: number; ready: number; available: number }[];
+  services: { namespace: string; name: string; type: string; clusterIP: string; ports: string; endpoints: number; notReady: number }[];
+  /** The last few network flows the learner caused, with the policy decision. */
+  flows: { from: string; to: string; ok: boolean; detail: string; policies: string[] }[];
+}
+
+export interface PodView {
+  namespace: string;
+  name: string;
+  phase: string;
+  /** What `kubectl get pods` shows in STATUS (CrashLoopBackOff, ImagePullBackOff, Terminating…). */
+  status: string;
+  ready: string;
+  restarts: number;
+}

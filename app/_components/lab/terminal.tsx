@@ -1,0 +1,166 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import '@xterm/xterm/css/xterm.css';
+import type { LabHandle } from './use-lab';
+import { LineEditor } from './line-editor';
+
+/**
+ * The learner's terminal: xterm.js with the fit, web-links, search and (when
+ * the browser allows) WebGL addons. Keys are edited locally (instant echo);
+ * complete lines go to the lab worker. While a command runs, Ctrl-C
+ * interrupts it and other keys are kept as type-ahead.
+ */
+export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [screenReader, setScreenReader] = useState(false);
+  const termRef = useRef<import('@xterm/xterm').Terminal | null>(null);
+  const labRef = useRef(lab);
+  labRef.current = lab;
+  const ready = lab.state.ready;
+
+  useEffect(() => {
+    if (!host.current || !ready) return;
+    let disposed = false;
+    const cleanups: (() => void)[] = [];
+    void (async () => {
+      const [{ Terminal: XTerm }, { FitAddon }, { WebLinksAddon }, { SearchAddon }] = await Promise.all([
+        import('@xterm/xterm'),
+        import('@xterm/addon-fit'),
+        import('@xterm/addon-web-links'),
+        import('@xterm/addon-search'),
+      ]);
+      if (disposed || !host.current) return;
+      const term = new XTerm({
+        convertEol: true,
+        cursorBlink: true,
+        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+        fontSize: 14,
+        scrollback: 5000,
+        theme: { background: '#0b1220', foreground: '#e2e8f0', cursor: '#7dd3fc' },
+      });
+      termRef.current = term;
+      const fit = new FitAddon();
+      term.loadAddon(fit);
+      term.loadAddon(new WebLinksAddon());
+      term.loadAddon(new SearchAddon());
+      term.open(host.current);
+      try {
+        const { WebglAddon } = await import('@xterm/addon-webgl');
+        const webgl = new WebglAddon();
+        webgl.onContextLoss(() => webgl.dispose());
+        term.loadAddon(webgl);
+      } catch {
+        // No WebGL: the DOM renderer is fine.
+      }
+      fit.fit();
+      const ro = new ResizeObserver(() => fit.fit());
+      ro.observe(host.current);
+      cleanups.push(() => ro.disconnect());
+
+      const editor = new LineEditor(labRef.current.state.prompt);
+      let busy = false;
+      let typeAhead = '';
+      const writePrompt = (p: string) => {
+        editor.setPrompt(p);
+        term.write(p);
+      };
+      if (labRef.current.state.resumed) term.write('\x1b[2m(session restored)\x1b[0m\r\n');
+      writePrompt(labRef.current.state.prompt);
+
+      const submit = (line: string) => {
+        busy = true;
+        labRef.current.sendLine(line);
+      };
+      const onKey = async (data: string) => {
+        if (busy) {
+          if (data === '\x03') labRef.current.interrupt();
+          else typeAhead += data;
+          return;
+        }
+        const r = editor.input(data);
+        if (r.echo) term.write(r.echo);
+        for (const a of r.actions) {
+          if (a.type === 'submit') {
+            if (busy) typeAhead += `${a.line}\r`;
+            else submit(a.line);
+          } else if (a.type === 'interrupt') writePrompt(labRef.current.state.prompt);
+          else if (a.type === 'clear') {
+            term.clear();
+            term.write(`\r\x1b[K${labRef.current.state.prompt}${editor.line}`);
+          } else if (a.type === 'complete') await complete(a.line, a.cursor);
+        }
+      };
+      const complete = async (line: string, cursor: number) => {
+        const c = await labRef.current.complete(line, cursor);
+        if (!c.candidates.length) return;
+        const prefix = commonPrefix(c.candidates);
+        const word = line.slice(c.replaceFrom, cursor);
+        if (c.candidates.length === 1) {
+          const suffix = c.candidates[0].endsWith('/') ? '' : ' ';
+          term.write(editor.applyCompletion(c.replaceFrom, c.candidates[0] + suffix));
+        } else if (prefix.length > word.length) {
+          term.write(editor.applyCompletion(c.replaceFrom, prefix));
+        } else {
+          term.write(`\r\n${columns(c.candidates, term.cols)}\r\n${labRef.current.state.prompt}${editor.line}`);
+          const back = editor.line.length - editor.cursor;
+          if (back > 0) term.write(`\x1b[${back}D`);
+        }
+      };
+      const dataSub = term.onData((d) => void onKey(d));
+      cleanups.push(() => dataSub.dispose());
+
+      const unsub = labRef.current.subscribe((m) => {
+        if (m.type === 'output') term.write(m.chunk);
+        if (m.type === 'line-end') {
+          busy = false;
+          writePrompt(m.prompt);
+          if (typeAhead) {
+            const pending = typeAhead;
+            typeAhead = '';
+            void onKey(pending);
+          }
+        }
+      });
+      cleanups.push(unsub);
+      term.focus();
+      cleanups.push(() => term.dispose());
+    })();
+    return () => {
+      disposed = true;
+      for (const c of cleanups.reverse()) c();
+      termRef.current = null;
+    };
+  }, [ready]);
+
+  useEffect(() => {
+    if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center justify-between border-b border-slate-700 bg-slate-900 px-3 py-1 text-xs text-slate-300">
+        <span>{label}</span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReader(e.target.checked)} />
+          Screen reader mode
+        </label>
+      </div>
+      {!ready && <div className="p-4 font-mono text-sm text-slate-400">Starting the cluster…</div>}
+      <div ref={host} className="min-h-0 flex-1 bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" />
+    </div>
+  );
+}
+
+function commonPrefix(items: string[]): string {
+  let p = items[0] ?? '';
+  for (const s of items) while (!s.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+function columns(items: string[], width: number): string {
+  const col = Math.max(...items.map((i) => i.length)) + 2;
+  const perRow = Math.max(1, Math.floor(width / col));
+  const rows: string[] = [];
+  for (let i = 0; i < items.length; i += perRow) rows.push(items.slice(i, i + perRow).map((s) => s.padEnd(col)).join('').trimEnd());
+  return rows.join('\r\n');
+}
