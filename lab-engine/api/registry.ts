@@ -55,6 +55,12 @@ export interface KindDef extends ResourceInfo {
   finalizationPending?(obj: KubeObject): boolean;
   /** Mutates an object being marked for deletion (Namespace: status.phase Terminating). */
   prepareForDelete?(obj: KubeObject): void;
+  /**
+   * Custom resources: the CRD's additionalPrinterColumns for the served
+   * version (kubectl printers use them) and its openAPIV3Schema.
+   */
+  additionalPrinterColumns?: { name: string; type: string; jsonPath: string; description?: string; format?: string; priority?: number }[];
+  openAPIV3Schema?: unknown;
   /** True when metadata.generation is tracked (objects with a spec). Default true. */
   hasGeneration?: boolean;
   /** Fields that, besides spec, bump generation (e.g. Secret/ConfigMap never; Pod never). */

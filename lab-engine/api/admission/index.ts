@@ -9,6 +9,7 @@ import { limitRanger } from './limit-ranger';
 import { podSecurityAdmission } from './pod-security';
 import { resourceQuotaAdmission } from './resource-quota';
 import { installResourceQuotaController } from './resource-quota-controller';
+import { installCrdController } from '../crd/controller';
 import { bootstrapNamespaces } from '../bootstrap/namespaces';
 import { installSecurity } from '../../security';
 
@@ -39,4 +40,5 @@ export function installAdmission(ctx: ClusterContext, _topology: Topology): void
   for (const pc of SYSTEM_PRIORITY_CLASSES) ctx.store.create(pc);
   installSecurity(ctx);
   installResourceQuotaController(ctx);
+  installCrdController(ctx);
 }
