@@ -1,5 +1,41 @@
 import type { ClusterContext } from '../sim/context';
 import type { Topology } from '../sim/topology';
+import type { KubeObject } from '../api/types';
+import { NodeAgent } from './node-agent';
+import { planNode } from './node-object';
+import { KubeletServiceImpl } from './service';
+import type { VolumeDir } from './types';
 
-/** Installs this subsystem into a cluster (called once by sim/cluster.ts, in a fixed order). */
-export function installKubelets(_ctx: ClusterContext, _topology: Topology): void {}
+export type { KubeletService, LogOptions, ExecOptions, ExecResult, ContainerFs, FsStat, ContainerUsage, VolumePlugin, VolumeDir } from './types';
+export { FsError } from './types';
+export { registerVolumePlugin, getKubelet } from './extension';
+export type { KubeletNetworkPort } from './network-port';
+export { IMAGES, resolveImage } from './images/catalogue';
+
+/**
+ * Installs one kubelet per topology node (called once by sim/cluster.ts,
+ * last): each registers its Node and Lease, starts static pods on the control
+ * plane and runs the pods the scheduler binds to it. Registers the
+ * `kubelet` service (KubeletService + the network's PodResponder).
+ */
+export function installKubelets(ctx: ClusterContext, topology: Topology): KubeletServiceImpl {
+  const agents = new Map<string, NodeAgent>();
+  const fallbackPVs = new Map<string, VolumeDir>();
+  topology.nodes.forEach((spec, i) => agents.set(spec.name, new NodeAgent(ctx, planNode(spec, i), fallbackPVs)));
+  const service = new KubeletServiceImpl(ctx, agents);
+  ctx.services.set('kubelet', service);
+  ctx.store.watch(
+    (e) => {
+      const node = e.object.spec?.nodeName ?? e.old?.spec?.nodeName;
+      if (node) agents.get(node)?.onPod(e);
+    },
+    { resource: 'pods' },
+  );
+  // Pods waiting for a ConfigMap/Secret/PVC retry when it appears or changes.
+  const kick = (e: { object: KubeObject }) => {
+    for (const a of agents.values()) if (a.running()) a.kickWaiting(e.object.metadata.namespace ?? '');
+  };
+  for (const r of ['configmaps', 'secrets', 'persistentvolumeclaims']) ctx.store.watch(kick, { resource: r });
+  for (const a of agents.values()) a.boot();
+  return service;
+}

@@ -209,7 +209,7 @@ export class Shell {
     const name = argv[0];
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
     const fn = this.commands.get(base);
-    if (!fn || (name.includes('/') && !this.host.fs.stat(name) && !name.startsWith('/bin/') && !name.startsWith('/usr/'))) {
+    if (!fn) {
       io.err(`${this.name}: ${name}: not found\n`);
       return 127;
     }
