@@ -11,7 +11,13 @@ import { taint } from './taint';
 import { set } from './set';
 import { run } from './run';
 import { expose } from './expose';
+import { apply } from './apply';
+import { patch } from './patch';
+import { replace } from './replace';
+import { edit } from './edit';
+import { autoscale } from './autoscale';
 import { get } from './get';
+import { describe } from './describe';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -32,7 +38,13 @@ export const COMMANDS: CommandSpec[] = [
   set,
   run,
   expose,
+  apply,
+  patch,
+  replace,
+  edit,
+  autoscale,
   // reads (get, describe, …)
   get,
+  describe,
   // shell (exec, attach, port-forward, cp)
 ];

@@ -1,0 +1,104 @@
+/** Shared describe.go helpers: labels, annotations, tolerations, events, times. */
+import type { KubeObject } from '../../api/types';
+import { PrefixWriter, LEVEL_0, LEVEL_1 } from './writer';
+import { ageSince, rfc1123z } from '../util/duration';
+
+export { rfc1123z };
+
+/** printLabelsMultilineWithIndent. */
+export function printLabelsMultiline(w: PrefixWriter, title: string, labels: Record<string, string> | undefined, initialIndent = '', innerIndent = '\t'): void {
+  w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return w.line('<none>');
+  keys.forEach((k, i) => {
+    if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent);
+    w.write(LEVEL_0, `${k}=${labels![k]}\n`);
+  });
+}
+
+const MAX_ANNOTATION_LEN = 140;
+
+/** printAnnotationsMultilineWithIndent (skips the last-applied-configuration annotation). */
+export function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined, initialIndent = '', innerIndent = '\t'): void {
+  w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
+  const keys = Object.keys(annotations ?? {}).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
+  if (keys.length === 0) return w.line('<none>');
+  const indent = initialIndent + innerIndent;
+  keys.forEach((k, i) => {
+    if (i !== 0) w.write(LEVEL_0, indent);
+    const value = annotations![k].replace(/\n$/, '');
+    if (value.length + k.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(LEVEL_0, `${k}:\n`);
+      for (const s of value.split('\n')) w.write(LEVEL_0, `${indent}  ${s.length > MAX_ANNOTATION_LEN - 2 ? s.slice(0, MAX_ANNOTATION_LEN - 2) + '...' : s}\n`);
+    } else w.write(LEVEL_0, `${k}: ${value}\n`);
+  });
+}
+
+interface Toleration {
+  key?: string;
+  value?: string;
+  effect?: string;
+  operator?: string;
+  tolerationSeconds?: number;
+}
+
+/** printTolerationsMultilineWithIndent (sorted by key). */
+export function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = '', innerIndent = '\t'): void {
+  w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
+  const list = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  if (list.length === 0) return w.line('<none>');
+  list.forEach((t, i) => {
+    if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent);
+    let s = t.key ?? '';
+    if (t.value) s += `=${t.value}`;
+    if (t.effect) s += `:${t.effect}`;
+    if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) s += ` for ${t.tolerationSeconds}s`;
+    w.write(LEVEL_0, s + '\n');
+  });
+}
+
+/** Events about an object (searchEvents: involvedObject kind/name/namespace/uid). */
+export function eventsFor(store: { peekList(key: string, ns?: string): KubeObject[] }, obj: KubeObject): KubeObject[] {
+  const ns = obj.metadata.namespace ?? 'default';
+  return store.peekList('events', obj.metadata.namespace ? ns : undefined).filter((e) => {
+    const io = e.involvedObject ?? {};
+    // describe node searches with UID = node name (what kubelet reports).
+    const uid = obj.kind === 'Node' ? obj.metadata.name : obj.metadata.uid;
+    return io.name === obj.metadata.name && io.kind === obj.kind && (!io.uid || !uid || io.uid === uid) && (io.namespace ?? '') === (obj.metadata.namespace ?? (io.namespace ?? ''));
+  });
+}
+
+const tsMs = (s: string | undefined) => (s ? Date.parse(s) : 0);
+
+/** DescribeEvents (sorted by lastTimestamp, SortableEvents). */
+export function describeEvents(w: PrefixWriter, events: KubeObject[], nowMs: number): void {
+  if (events.length === 0) {
+    w.write(LEVEL_0, 'Events:\t<none>\n');
+    return;
+  }
+  w.flush();
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => tsMs(a.e.lastTimestamp) - tsMs(b.e.lastTimestamp) || a.i - b.i).map((x) => x.e);
+  w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
+  for (const e of sorted) {
+    let first = ageSince(e.eventTime, nowMs);
+    if (!e.eventTime) first = ageSince(e.firstTimestamp, nowMs);
+    let interval: string;
+    if (e.series) interval = `${ageSince(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`;
+    else if ((e.count ?? 0) > 1) interval = `${ageSince(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`;
+    else interval = first;
+    const source = e.source?.component || e.reportingComponent || '';
+    w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${String(e.message ?? '').trim()}\n`);
+  }
+}
+
+/** printController: `Kind/name` of the controller owner. */
+export function controllerOf(obj: KubeObject): string {
+  const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller);
+  return ref ? `${ref.kind}/${ref.name}` : '';
+}
+
+export function boolText(b: unknown): string {
+  return b ? 'True' : 'False';
+}
