@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../scripts/run-script';
 import { EndState, probeAvailability } from './harness';
+import { replay } from '../../lab-engine/session/replay';
 import { TASKS } from './tasks';
 
 /**
@@ -27,6 +28,9 @@ describe('CKA corpus', () => {
     const run = async () => {
       const { session, steps } = await runScript(task.script, { seed: 1, delayMs: 2000 });
       task.check(new EndState(session, steps));
+      // A realistic session's transcript replays to the same state (what the grading server relies on).
+      const again = await replay(session.transcript());
+      expect(again.stateHash()).toBe(session.stateHash());
     };
     if (missing.length > 0) it.fails(`${task.id} [blocked: ${missing.join(', ')} not implemented yet]`, run, 60_000);
     else it(task.id, run, 60_000);
