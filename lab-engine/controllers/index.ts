@@ -10,6 +10,9 @@ import { DaemonSetController } from './daemonset/controller';
 import { StatefulSetController } from './statefulset/controller';
 import { CronJobController } from './cronjob/controller';
 import { TtlAfterFinishedController } from './ttl-after-finished/controller';
+import { NodeLifecycleController } from './node-lifecycle/controller';
+import { TaintEvictionController } from './node-lifecycle/taint-eviction';
+import { PodGcController } from './podgc/controller';
 
 /** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
 export interface Controllers {
@@ -23,6 +26,9 @@ export interface Controllers {
   ttlAfterFinished: TtlAfterFinishedController;
   garbageCollector: GarbageCollector;
   namespace: NamespaceController;
+  nodeLifecycle: NodeLifecycleController;
+  taintEviction: TaintEvictionController;
+  podGc: PodGcController;
 }
 
 /**
@@ -43,6 +49,9 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
     ttlAfterFinished: new TtlAfterFinishedController(ctx),
     garbageCollector: new GarbageCollector(ctx),
     namespace: new NamespaceController(ctx),
+    nodeLifecycle: new NodeLifecycleController(ctx),
+    taintEviction: new TaintEvictionController(ctx),
+    podGc: new PodGcController(ctx),
   };
   ctx.services.set('controllers', controllers);
   return controllers;
