@@ -18,6 +18,9 @@ import { edit } from './edit';
 import { autoscale } from './autoscale';
 import { get } from './get';
 import { describe } from './describe';
+import { logs } from './logs';
+import { version } from './version';
+import { config } from './config';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -46,5 +49,8 @@ export const COMMANDS: CommandSpec[] = [
   // reads (get, describe, …)
   get,
   describe,
+  logs,
+  version,
+  config,
   // shell (exec, attach, port-forward, cp)
 ];
