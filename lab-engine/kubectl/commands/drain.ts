@@ -158,7 +158,8 @@ function evict(ctx: CommandContext, podDef: KindDef, pod: KubeObject, grace: num
 async function waitForPodsGone(ctx: CommandContext, podDef: KindDef, pods: KubeObject[]): Promise<void> {
   const store = ctx.host.cluster.store;
   let left = [...pods];
-  for (let step = 0; left.length > 0 && step < 100000; step++) {
+  const timeoutMs = (ctx.flags.values.timeout as number) || 24 * 3600 * 1000;
+  for (let waited = 0; left.length > 0 && waited <= timeoutMs; ) {
     const still: KubeObject[] = [];
     for (const p of left) {
       const cur = store.peek(resourceKey(podDef), p.metadata.namespace!, p.metadata.name!);
@@ -166,6 +167,13 @@ async function waitForPodsGone(ctx: CommandContext, podDef: KindDef, pods: KubeO
       else still.push(p);
     }
     left = still;
-    if (left.length > 0) await ctx.host.sleep(1000);
+    if (left.length === 0) break;
+    const step = waited < 60000 ? 1000 : 5000;
+    await ctx.host.sleep(step);
+    waited += step;
+  }
+  if (left.length > 0) {
+    const p = left[0];
+    throw new Error(`error when waiting for pod ${JSON.stringify(p.metadata.name)} in namespace ${JSON.stringify(p.metadata.namespace)} to terminate: global timeout reached: ${timeoutMs / 1000}s`);
   }
 }

@@ -5,6 +5,7 @@ import { KubectlError } from '../types';
 import { flagBool, flagString } from '../args';
 import { type Info, hasFilenames, infosFromFiles } from './infos';
 import { parseResourceArgs } from './resource-args';
+import { addSourceToErr } from '../check-err';
 
 export interface SelectOptions {
   /** Arguments naming resources (TYPE NAME…, TYPE/NAME…). */
@@ -17,6 +18,8 @@ export interface SelectOptions {
   allNamespaces?: boolean;
   /** With --local, objects come from files only (no server). */
   local?: boolean;
+  /** Wraps per-object errors of -f objects: `error when <verb> "file": …` (cmdutil.AddSourceToErr). */
+  sourceVerb?: string;
 }
 
 export interface Selected {
@@ -42,7 +45,7 @@ export function selectObjects(ctx: CommandContext, opts: SelectOptions): Selecte
       try {
         infos.push({ ...info, object: ctx.api.get(info.def, info.namespace, info.name) });
       } catch (e) {
-        errors.push(e as Error);
+        errors.push((opts.sourceVerb ? addSourceToErr(opts.sourceVerb, info.source, e) : e) as Error);
       }
     }
     return { infos, errors };
