@@ -7,6 +7,7 @@ import { IngressRouter } from './ingress/router';
 import { startEndpointSliceController } from './endpointslice/controller';
 import { startEndpointsController } from './endpoints/controller';
 import { watchServicesAndPods } from './common/triggers';
+import { endpointCaches } from './common/object-cache';
 import { poolFor, startLoadBalancerController } from './loadbalancer/controller';
 import { startIngressController } from './ingress/controller';
 import { bootstrapKubernetesService } from './bootstrap/kubernetes-service';
@@ -38,9 +39,10 @@ export function installNetworking(ctx: ClusterContext, topology: Topology): Netw
   m.ingress = new IngressRouter(ctx.store, m.index, (pod, ip, port, req, tb) => m.forwardFromPod(pod, ip, port, req, tb), ctx.rng.derive('network/ingress'));
   ctx.services.set(NETWORK_SERVICE, m);
 
-  const sliceQueue = startEndpointSliceController(ctx);
-  const endpointsQueue = startEndpointsController(ctx);
-  watchServicesAndPods(ctx, [sliceQueue, endpointsQueue]);
+  const caches = endpointCaches(ctx.store);
+  const sliceQueue = startEndpointSliceController(ctx, caches);
+  const endpointsQueue = startEndpointsController(ctx, caches);
+  watchServicesAndPods(ctx, [sliceQueue, endpointsQueue], caches.services);
   startLoadBalancerController(ctx, m.index, pool);
   startIngressController(ctx, m.index);
 

@@ -2,6 +2,7 @@ import type { ClusterContext } from '../../sim/context';
 import type { Queue } from '../../sim/runtime';
 import type { KubeObject } from '../../api/types';
 import { podMatches, serviceSelector } from './pods';
+import type { ObjectCache } from './object-cache';
 
 /**
  * The event handlers the endpoints and EndpointSlice controllers share
@@ -9,13 +10,13 @@ import { podMatches, serviceSelector } from './pods';
  * change queues that Service; a Pod change queues every Service in its
  * namespace whose selector matched the pod before or after the change.
  */
-export function watchServicesAndPods(ctx: ClusterContext, queues: Queue[]): void {
+export function watchServicesAndPods(ctx: ClusterContext, queues: Queue[], services: ObjectCache): void {
   const add = (key: string) => queues.forEach((q) => q.add(key));
   ctx.store.watch((ev) => add(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`), { resource: 'services' });
   ctx.store.watch(
     (ev) => {
       const ns = ev.object.metadata.namespace ?? '';
-      for (const svc of ctx.store.peekList('services', ns)) {
+      for (const svc of services.list(ns)) {
         if (matchesPod(svc, ev.object) || (ev.old && matchesPod(svc, ev.old))) add(`${ns}/${svc.metadata.name}`);
       }
     },

@@ -2,6 +2,7 @@ import type { ClusterContext } from '../../sim/context';
 import type { Json, KubeObject } from '../../api/types';
 import { jsonEqual } from '../../api/clone';
 import { isApiError } from '../../api/errors';
+import type { EndpointCaches } from '../common/object-cache';
 import { findPort, isPodReady, podMatches, serviceSelector, shouldPodBeInEndpoints, shouldSetHostname } from '../common/pods';
 import { HEADLESS_LABEL, TRIGGER_TIME_ANNOTATION } from '../endpointslice/reconcile';
 
@@ -20,8 +21,8 @@ interface Subset {
  * the Service. Services without a selector are left alone (their Endpoints
  * are the user's).
  */
-export function reconcileEndpoints(ctx: ClusterContext, namespace: string, name: string): void {
-  const svc = ctx.store.peek('services', namespace, name);
+export function reconcileEndpoints(ctx: ClusterContext, caches: EndpointCaches, namespace: string, name: string): void {
+  const svc = caches.services.get(namespace, name);
   const current = ctx.store.peek('endpoints', namespace, name);
   if (!svc) {
     // syncService: the Service is gone, so is its Endpoints object (whoever wrote it).
@@ -31,7 +32,7 @@ export function reconcileEndpoints(ctx: ClusterContext, namespace: string, name:
   const selector = serviceSelector(svc);
   if (!selector || svc.spec?.type === 'ExternalName') return;
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses;
-  const pods = ctx.store.peekList('pods', namespace).filter((p) => podMatches(selector, p) && shouldPodBeInEndpoints(p, publishNotReady));
+  const pods = caches.pods.list(namespace).filter((p) => podMatches(selector, p) && shouldPodBeInEndpoints(p, publishNotReady));
   const subsets = repack(pods.flatMap((p) => podSubsets(svc, p, publishNotReady)));
   const labels = endpointLabels(svc);
   if (current && jsonEqual(current.subsets ?? [], subsets) && jsonEqual(current.metadata.labels ?? {}, labels)) return;

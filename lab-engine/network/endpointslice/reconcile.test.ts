@@ -74,7 +74,7 @@ describe('EndpointSlice controller', () => {
     c.addPod('default', 'db-0', { labels: { app: 'db' }, ready: false, spec: { hostname: 'db-0', subdomain: 'db' } });
     c.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'default' }, spec: { clusterIP: 'None', publishNotReadyAddresses: true, selector: { app: 'db' }, ports: [{ port: 5432 }] } });
     const [slice] = slicesOf(c, 'default', 'db');
-    expect(slice.metadata.labels['service.kubernetes.io/headless']).toBe('');
+    expect(slice.metadata.labels!['service.kubernetes.io/headless']).toBe('');
     expect(slice.endpoints[0]).toMatchObject({ conditions: { ready: true, serving: false, terminating: false }, hostname: 'db-0' });
     const ep = c.store.peek('endpoints', 'default', 'db')!;
     expect(ep.metadata.labels).toEqual({ 'service.kubernetes.io/headless': '' });

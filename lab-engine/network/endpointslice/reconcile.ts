@@ -2,6 +2,7 @@ import type { ClusterContext } from '../../sim/context';
 import type { Json, KubeObject } from '../../api/types';
 import { jsonEqual } from '../../api/clone';
 import { isApiError } from '../../api/errors';
+import type { EndpointCaches } from '../common/object-cache';
 import { findPort, isPodReady, isTerminating, podMatches, serviceSelector, shouldPodBeInEndpoints, shouldSetHostname } from '../common/pods';
 
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -23,17 +24,17 @@ interface Group {
  * slices created with generateName `<service>-`, extras deleted; a Service
  * that selects nothing keeps one placeholder slice with no endpoints.
  */
-export function reconcileEndpointSlices(ctx: ClusterContext, namespace: string, name: string): void {
-  const svc = ctx.store.peek('services', namespace, name);
-  const existing = ctx.store
-    .peekList('endpointslices.discovery.k8s.io', namespace)
+export function reconcileEndpointSlices(ctx: ClusterContext, caches: EndpointCaches, namespace: string, name: string): void {
+  const svc = caches.services.get(namespace, name);
+  const existing = caches.slices
+    .list(namespace)
     .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name && s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME);
   const selector = svc ? serviceSelector(svc) : undefined;
   if (!svc || !selector || svc.spec?.type === 'ExternalName' || svc.metadata.deletionTimestamp) {
     for (const s of existing) deleteSlice(ctx, s);
     return;
   }
-  const pods = ctx.store.peekList('pods', namespace).filter((p) => podMatches(selector, p));
+  const pods = caches.pods.list(namespace).filter((p) => podMatches(selector, p));
   const groups = desiredGroups(ctx, svc, pods);
   if (groups.length === 0) groups.push({ ports: null, endpoints: [] });
   const labels = sliceLabels(svc);
