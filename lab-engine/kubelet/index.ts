@@ -21,7 +21,7 @@ export { IMAGES, resolveImage } from './images/catalogue';
 export function installKubelets(ctx: ClusterContext, topology: Topology): KubeletServiceImpl {
   const agents = new Map<string, NodeAgent>();
   const fallbackPVs = new Map<string, VolumeDir>();
-  topology.nodes.forEach((spec, i) => agents.set(spec.name, new NodeAgent(ctx, planNode(spec, i), fallbackPVs)));
+  topology.nodes.forEach((spec, i) => agents.set(spec.name, new NodeAgent(ctx, planNode(spec, i), fallbackPVs, topology.systemPods)));
   const service = new KubeletServiceImpl(ctx, agents);
   ctx.services.set('kubelet', service);
   ctx.store.watch(

@@ -41,6 +41,8 @@ export class NodeAgent implements NodeHost {
     readonly ctx: ClusterContext,
     readonly plan: NodePlan,
     readonly fallbackPVs: Map<string, VolumeDir>,
+    /** Run kubeadm's static control-plane pods (topology.systemPods). */
+    private readonly staticPods = true,
   ) {
     this.podDef = ctx.registry.forResource('pods', '')!;
     const pre = [...PRELOADED, ...(plan.spec.controlPlane ? PRELOADED_CONTROL_PLANE : [])];
@@ -83,7 +85,7 @@ export class NodeAgent implements NodeHost {
     this.timers.push(this.every(LEASE_RENEW_MS, () => this.renewLease(), 'lease'));
     this.timers.push(this.every(STATUS_REPORT_MS, () => this.postNodeStatus(false), 'node-status'));
     this.timers.push(this.every(LEASE_RENEW_MS, () => this.imagesDirty && this.postNodeStatus(false), 'node-images'));
-    if (this.plan.spec.controlPlane) this.syncStaticPods();
+    if (this.plan.spec.controlPlane && this.staticPods) this.syncStaticPods();
   }
 
   private every(ms: number, fn: () => void, what: string): () => void {
@@ -176,7 +178,7 @@ export class NodeAgent implements NodeHost {
     const w = this.workers.get(key);
     if (e.type === 'DELETED') {
       w?.teardown();
-      if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] && this.alive) this.ctx.runtime.after(1_000, () => this.syncStaticPods(), { label: `kubelet:${this.name}:mirror` });
+      if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] && this.alive && this.staticPods) this.ctx.runtime.after(1_000, () => this.syncStaticPods(), { label: `kubelet:${this.name}:mirror` });
       return;
     }
     if (!this.alive) return;

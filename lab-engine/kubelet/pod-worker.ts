@@ -187,10 +187,10 @@ export class PodWorker {
       if ('error' in r) this.event('Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${v.name}" : ${r.error}`);
       // volume manager retry: exponential from 500 ms up to 2m2s (nestedpendingoperations).
       this.mountBackoffMs = Math.min(this.mountBackoffMs ? this.mountBackoffMs * 2 : 500, 122_000);
-      this.mountRetry = this.requestSync(this.mountBackoffMs, true);
-      const cancel = this.mountRetry;
-      this.mountRetry = () => cancel();
-      this.ctx.runtime.after(this.mountBackoffMs, () => (this.mountRetry = undefined), { background: true });
+      this.mountRetry = this.ctx.runtime.after(this.mountBackoffMs, () => {
+        this.mountRetry = undefined;
+        this.sync();
+      }, { background: true, label: `kubelet:mount:${this.key}` });
       return false;
     }
     this.volumes = dirs;
@@ -287,17 +287,24 @@ export class PodWorker {
       if (!(e instanceof ContainerConfigError)) throw e;
       c.state = { kind: 'waiting', reason: 'CreateContainerConfigError', message: e.message };
       this.eventFor(c, 'Warning', 'Failed', `Error: ${e.message}`);
-      c.retryTimer = this.requestSync(10_000, true);
-      const cancel = c.retryTimer;
-      c.retryTimer = () => cancel();
-      this.ctx.runtime.after(10_000, () => (c.retryTimer = undefined), { background: true });
+      this.retryLater(c, 10_000);
       return true;
     }
     this.startContainer(c, img, env);
     return true;
   }
 
+  /** Waits out a back-off (a background timer: a crash loop must not keep settle() busy), then syncs. */
+  private retryLater(c: ContainerInstance, waitMs: number): void {
+    c.retryTimer?.();
+    c.retryTimer = this.ctx.runtime.after(Math.max(0, waitMs), () => {
+      c.retryTimer = undefined;
+      this.sync();
+    }, { background: true, label: `kubelet:retry:${this.key}:${c.name}` });
+  }
+
   private inCrashBackoff(c: ContainerInstance): boolean {
+    if (c.pulledAtMs !== undefined) return false; // back-off was checked before the pull started
     const last = c.state.kind === 'terminated' ? c.state : c.lastTerminated;
     if (!last || c.state.kind === 'running') return false;
     if (c.state.kind === 'waiting' && c.state.reason !== 'CrashLoopBackOff' && c.state.reason !== 'ContainerCreating' && c.state.reason !== 'PodInitializing') return false;
@@ -310,11 +317,7 @@ export class PodWorker {
       if (c.state.kind === 'terminated') c.lastTerminated = c.state;
       c.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: msg };
       this.eventFor(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.uid})`);
-      const wait = last.finishedAtMs + delay - now;
-      c.retryTimer = this.requestSync(wait, true);
-      const cancel = c.retryTimer;
-      c.retryTimer = () => cancel();
-      this.ctx.runtime.after(wait, () => (c.retryTimer = undefined), { background: true });
+      this.retryLater(c, last.finishedAtMs + delay - now);
       return true;
     }
     this.host.crashBackoff.next(key, now);
@@ -355,11 +358,7 @@ export class PodWorker {
       this.eventFor(c, 'Normal', 'BackOff', msg);
       this.eventFor(c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       c.state = { kind: 'waiting', reason: 'ImagePullBackOff', message: msg };
-      const wait = last + this.host.pullBackoff.get(key) - this.now();
-      c.retryTimer = this.requestSync(wait, true);
-      const cancel = c.retryTimer;
-      c.retryTimer = () => cancel();
-      this.ctx.runtime.after(wait, () => (c.retryTimer = undefined), { background: true });
+      this.retryLater(c, last + this.host.pullBackoff.get(key) - this.now());
       return undefined;
     }
     this.pull(c, image, resolved, key);
@@ -370,7 +369,8 @@ export class PodWorker {
     this.eventFor(c, 'Normal', 'Pulling', `Pulling image "${image}"`);
     c.pulling = true;
     const started = this.now();
-    const ms = resolved ? pullDurationMs(resolved.spec.sizeBytes) : UNKNOWN_IMAGE_PULL_MS;
+    // A re-pull of a cached image (policy Always) only fetches the manifest.
+    const ms = !resolved ? UNKNOWN_IMAGE_PULL_MS : this.host.hasImage(resolved.fullName) ? 300 + (resolved.spec.sizeBytes % 200) : pullDurationMs(resolved.spec.sizeBytes);
     this.ctx.runtime.after(ms, () => {
       c.pulling = false;
       if (this.removed || this.terminating) return;
