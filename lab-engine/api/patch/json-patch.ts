@@ -1,4 +1,8 @@
-import { applyPatch as applyOps, type Operation } from 'fast-json-patch';
+import jsonPatch, { type Operation } from 'fast-json-patch';
+
+// fast-json-patch is CommonJS: Node's ESM loader only exposes its default export
+// (named imports work in bundlers but not in `node`/`tsx` scripts and worker threads).
+const applyOps = jsonPatch.applyPatch;
 import { cloneJson } from '../clone';
 import { badRequest, genericStatus } from '../errors';
 
