@@ -33,7 +33,7 @@ interface Golden {
   code: number;
 }
 
-for (const set of ['generators']) {
+for (const set of ['generators', 'local']) {
   const goldens = JSON.parse(readFileSync(join(TESTDATA, `${set}.golden.json`), 'utf8')) as Golden[];
   describe(`goldens: ${set}`, () => {
     for (const g of goldens) {

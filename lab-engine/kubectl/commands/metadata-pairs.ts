@@ -55,7 +55,7 @@ const NAME_PART_MSG =
 
 function validateLabel(spec: string, key: string, value: string): void {
   const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-  if (!NAME_PART_RE.test(name) || name.length > 63) throw new KubectlError(`invalid label spec: ${spec}: ${NAME_PART_MSG}`);
+  void name; // label.go validates only the value; the server checks keys.
   if (!LABEL_VALUE_RE.test(value) || value.length > 63) throw new KubectlError(`invalid label value: ${JSON.stringify(spec)}: ${LABEL_VALUE_MSG}`);
 }
 
@@ -102,8 +102,8 @@ export function runPairVerb(ctx: CommandContext, verb: PairVerb): number {
     const next = { ...current, ...set };
     for (const r of remove) delete next[r];
     const updated: KubeObject = { ...obj, metadata: { ...obj.metadata } };
-    if (Object.keys(next).length > 0) updated.metadata[verb.field] = next;
-    else delete updated.metadata[verb.field];
+    // Removing the last key leaves an empty map (`labels: {}`), as kubectl's map accessors do.
+    updated.metadata[verb.field] = next;
     if (resourceVersion) updated.metadata.resourceVersion = resourceVersion;
     recordChangeCause(ctx, updated);
     const msg = verb.changeMessage(before, JSON.stringify(updated), overwrite, local ? 'client' : dryRun);

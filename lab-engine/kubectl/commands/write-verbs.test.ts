@@ -217,7 +217,7 @@ describe('label, annotate, scale, patch, set', () => {
     expect(await out('set image deployment/web nginx=nginx:1.26')).toBe('deployment.apps/web image updated\n');
     expect(await out('set image deployment/web nosuch=nginx:1.26')).toBe('error: unable to find container named "nosuch"\n');
     expect(await out('set env deployment/web FOO=bar')).toBe('deployment.apps/web env updated\n');
-    expect(await out('set env deployment/web --list')).toBe('# deployments/web, container nginx\nFOO=bar\n');
+    expect(await out('set env deployment/web --list')).toBe('# Deployment web, container nginx\nFOO=bar\n');
     expect(await out('set resources deployment/web --limits=cpu=200m')).toBe('deployment.apps/web resource requirements updated\n');
     expect(await out(`patch deployment web -p '{"spec":{"replicas":4}}'`)).toBe('deployment.apps/web patched\n');
     expect(await out(`patch deployment web -p '{"spec":{"replicas":4}}'`)).toBe('deployment.apps/web patched (no change)\n');

@@ -26,16 +26,16 @@ export function hasFilenames(ctx: CommandContext): boolean {
  * Reads every object named by -f: decoded, mapped to a kind, validated the
  * way kubectl validates before sending (apiVersion/kind set), namespaced.
  */
-export function infosFromFiles(ctx: CommandContext, opts: { validate?: boolean } = {}): Info[] {
+export function infosFromFiles(ctx: CommandContext, opts: { validate?: boolean; local?: boolean } = {}): Info[] {
   const sources = readSources(ctx.host, ctx.io.stdin, flagStrings(ctx.flags, 'filename'), flagBool(ctx.flags, 'recursive'));
   const infos: Info[] = [];
   for (const s of sources) {
-    for (const obj of decodeObjects(s.text, s.source)) infos.push(toInfo(ctx, obj, s.source, opts.validate ?? true));
+    for (const obj of decodeObjects(s.text, s.source)) infos.push(toInfo(ctx, obj, s.source, opts.validate ?? true, opts.local ?? false));
   }
   return infos;
 }
 
-function toInfo(ctx: CommandContext, obj: KubeObject, source: string, validate: boolean): Info {
+function toInfo(ctx: CommandContext, obj: KubeObject, source: string, validate: boolean, local: boolean): Info {
   const missing = [typeof obj.apiVersion === 'string' && obj.apiVersion ? '' : 'apiVersion not set', typeof obj.kind === 'string' && obj.kind ? '' : 'kind not set'].filter(Boolean);
   if (missing.length > 0) {
     const detail = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
@@ -54,7 +54,8 @@ function toInfo(ctx: CommandContext, obj: KubeObject, source: string, validate: 
   }
   obj.metadata = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
   const namespace = def.namespaced ? objectNamespace(ctx, obj) : '';
-  if (def.namespaced) obj.metadata.namespace = namespace;
+  // A local builder has no RESTMapper: objects keep the namespace they were written with.
+  if (def.namespaced && !local) obj.metadata.namespace = namespace;
   return { def, namespace, name, object: obj, source };
 }
 

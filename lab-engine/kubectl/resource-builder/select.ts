@@ -37,7 +37,7 @@ export function selectObjects(ctx: CommandContext, opts: SelectOptions): Selecte
   const errors: Error[] = [];
   const infos: (Info & { object: KubeObject })[] = [];
   if (opts.files && hasFilenames(ctx)) {
-    for (const info of infosFromFiles(ctx)) {
+    for (const info of infosFromFiles(ctx, { local: opts.local })) {
       if (opts.local) {
         infos.push(info as Info & { object: KubeObject });
         continue;

@@ -53,7 +53,7 @@ export function runSet(ctx: CommandContext, run: SetRun): number {
     }
     recordChangeCause(ctx, obj);
     if (local || dryRun === 'client') {
-      printResult(ctx, obj, { operation: run.operation, dryRun: local ? 'none' : dryRun });
+      printResult(ctx, typedRoundTrip(obj), { operation: run.operation, dryRun: local ? 'none' : dryRun });
       continue;
     }
     const saved = ctx.api.update(obj, { dryRun: dryRun === 'server' });
@@ -74,3 +74,33 @@ export function splitArgs(args: string[]): { resources: string[]; pairs: string[
   const i = args.findIndex((a) => a.includes('='));
   return i < 0 ? { resources: args, pairs: [] } : { resources: args.slice(0, i), pairs: args.slice(i) };
 }
+
+/**
+ * What decoding into the Go type and encoding again adds (the set commands
+ * convert objects to their typed form): `creationTimestamp: null`,
+ * `resources: {}` on containers, empty `strategy`/`status` structs.
+ */
+export function typedRoundTrip(obj: KubeObject): KubeObject {
+  const meta = (m: Record<string, unknown> | undefined) => {
+    const out = { ...(m ?? {}) };
+    if (!('creationTimestamp' in out)) out.creationTimestamp = null;
+    return out;
+  };
+  obj.metadata = meta(obj.metadata) as KubeObject['metadata'];
+  const spec = podSpecOf(obj);
+  if (spec) for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) if (!('resources' in c)) c.resources = {};
+  const template = obj.kind === 'CronJob' ? obj.spec?.jobTemplate?.spec?.template : obj.spec?.template;
+  if (template && obj.kind !== 'Pod') template.metadata = meta(template.metadata);
+  if (obj.kind === 'CronJob' && obj.spec?.jobTemplate) obj.spec.jobTemplate.metadata = meta(obj.spec.jobTemplate.metadata);
+  if ((obj.kind === 'Deployment') && obj.spec && !('strategy' in obj.spec)) obj.spec.strategy = {};
+  if ((obj.kind === 'StatefulSet' || obj.kind === 'DaemonSet') && obj.spec && !('updateStrategy' in obj.spec)) obj.spec.updateStrategy = {};
+  if (!('status' in obj)) obj.status = TYPED_STATUS[obj.kind] ?? {};
+  return obj;
+}
+
+const TYPED_STATUS: Record<string, unknown> = {
+  Service: { loadBalancer: {} },
+  StatefulSet: { replicas: 0, availableReplicas: 0 },
+  DaemonSet: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
+  ReplicaSet: { replicas: 0 },
+};

@@ -111,7 +111,7 @@ function listEnv(ctx: CommandContext, resources: string[], pattern: string): num
   for (const info of infos) {
     const spec = podSpecOf(info.object);
     for (const c of selectContainers([...(spec?.initContainers ?? []), ...(spec?.containers ?? [])], pattern)) {
-      ctx.io.out(`# ${info.def.resource}/${info.name}, container ${c.name}\n`);
+      ctx.io.out(`# ${info.def.kind} ${info.name}, container ${c.name}\n`);
       for (const e of (c.env as EnvVar[] | undefined) ?? []) ctx.io.out(e.valueFrom ? `# ${e.name} from ${refString(e)}\n` : `${e.name}=${e.value ?? ''}\n`);
     }
   }
