@@ -1,8 +1,8 @@
-import jsonPatch, { type Operation } from 'fast-json-patch';
+import fastJsonPatch, { type Operation } from 'fast-json-patch';
 
 // fast-json-patch is CommonJS: Node's ESM loader only exposes its default export
 // (named imports work in bundlers but not in `node`/`tsx` scripts and worker threads).
-const applyOps = jsonPatch.applyPatch;
+const applyOps = fastJsonPatch.applyPatch;
 import { cloneJson } from '../clone';
 import { badRequest, genericStatus } from '../errors';
 
