@@ -13,6 +13,7 @@ import { TtlAfterFinishedController } from './ttl-after-finished/controller';
 import { NodeLifecycleController } from './node-lifecycle/controller';
 import { TaintEvictionController } from './node-lifecycle/taint-eviction';
 import { PodGcController } from './podgc/controller';
+import { installAddons } from './addons';
 
 /** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
 export interface Controllers {
@@ -36,7 +37,7 @@ export interface Controllers {
  * sim/cluster.ts). Registration order is fixed: it is the order the runtime
  * drains queues in, so it is part of the cluster's determinism.
  */
-export function installControllers(ctx: ClusterContext, _topology: Topology): Controllers {
+export function installControllers(ctx: ClusterContext, topology: Topology): Controllers {
   const informers = createInformers(ctx.store);
   const controllers: Controllers = {
     informers,
@@ -54,6 +55,7 @@ export function installControllers(ctx: ClusterContext, _topology: Topology): Co
     podGc: new PodGcController(ctx),
   };
   ctx.services.set('controllers', controllers);
+  if (topology.systemPods) installAddons(ctx);
   return controllers;
 }
 
