@@ -82,6 +82,12 @@ export function connect(index: NetworkIndex, proxy: KubeProxy, src: Source, ip: 
       const seen = npSvc.spec?.externalTrafficPolicy === 'Local' ? src.ip : ip;
       return viaProxy(index, src, proxy.nodePort(npSvc, nodeName, port, protocol, { ip: src.ip, nodeName }), 'nodePort', ip, port, protocol, tb, seen);
     }
+    const hp = index.hostPort(node.metadata.name!, protocol, port);
+    if (hp) {
+      const podRef = { namespace: hp.pod.metadata.namespace ?? '', name: hp.pod.metadata.name ?? '' };
+      tb.hop({ kind: 'node', detail: `node ${node.metadata.name} ${ip}:${port} hostPort → pod ${podRef.namespace}/${podRef.name}:${hp.containerPort}`, pod: podRef, ip, port });
+      return toPod(index, src, hp.pod, hp.pod.status.podIP, hp.containerPort, protocol, tb, src.ip); // portmap DNATs only
+    }
     return toNode(index, src, node.metadata.name!, ip, port, protocol, tb);
   }
   const pod = index.podByIP(ip);

@@ -39,6 +39,7 @@ export class NetworkIndex {
   private _byNodePort = new Map<string, KubeObject>(); // "TCP/30080"
   private _endpoints = new Map<string, ServiceEndpoint[]>(); // ns/name
   private _podsByIP = new Map<string, KubeObject>();
+  private _hostPorts = new Map<string, { pod: KubeObject; containerPort: number }>(); // node/proto/hostPort
   private _nodesByIP = new Map<string, KubeObject>();
   private _nodeIPs = new Map<string, string>(); // node name -> InternalIP
   private _policies = new Map<string, CompiledPolicy[]>(); // ns -> policies
@@ -85,6 +86,12 @@ export class NetworkIndex {
 
   pod(namespace: string, name: string): KubeObject | undefined {
     return this.store.peek(R.pods, namespace, name);
+  }
+
+  /** A pod publishing containerPort on its node's hostPort (the CNI portmap plugin). */
+  hostPort(nodeName: string, protocol: string, port: number): { pod: KubeObject; containerPort: number } | undefined {
+    this.refresh(R.pods);
+    return this._hostPorts.get(`${nodeName}/${protocol}/${port}`);
   }
 
   nodeByIP(ip: string): KubeObject | undefined {
@@ -150,12 +157,18 @@ export class NetworkIndex {
 
   private rebuildPods(): void {
     this._podsByIP.clear();
+    this._hostPorts.clear();
     for (const pod of this.store.peekList(R.pods)) {
       const ip = pod.status?.podIP;
       if (!ip || pod.spec?.hostNetwork) continue;
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') continue;
       this._podsByIP.set(ip, pod);
+      for (const c of pod.spec?.containers ?? []) {
+        for (const p of c.ports ?? []) {
+          if (p.hostPort) this._hostPorts.set(`${pod.spec.nodeName}/${p.protocol ?? 'TCP'}/${p.hostPort}`, { pod, containerPort: p.containerPort });
+        }
+      }
     }
   }
 

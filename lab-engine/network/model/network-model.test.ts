@@ -143,6 +143,14 @@ describe('kube-proxy and delivery', () => {
     ]);
   });
 
+  it('hostPort publishes a container port on its node IP', () => {
+    const c = cluster();
+    c.addPod('default', 'hp', { node: 'node02', image: 'hashicorp/http-echo', ports: [{ containerPort: 5678, hostPort: 8088 }] });
+    const r = c.net.request({ from: 'outside', url: 'http://192.168.49.4:8088/x' });
+    expect(r.ok && r.body).toBe('hp GET /x host=192.168.49.4:8088 from=192.168.49.1');
+    expect(fail(c.net.request({ from: 'outside', url: 'http://192.168.49.3:8088/' })).error).toBe('connection refused');
+  });
+
   it('externalTrafficPolicy Local drops on nodes without a local endpoint', () => {
     const c = cluster();
     c.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'np', namespace: 'default' }, spec: { type: 'NodePort', externalTrafficPolicy: 'Local', selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30081 }] } });
