@@ -60,9 +60,8 @@ export class GradingPool {
 
   private spawn(): Slot {
     // Resolved from the project root, not import.meta.url: bundlers relocate this module.
-    const file = process.env.KUBELAB_GRADE_WORKER ?? join(process.cwd(), 'app/_lib/lab/grade-worker.ts');
+    const file = process.env.KUBELAB_GRADE_WORKER ?? join(process.cwd(), 'app/_lib/lab/grade-worker-entry.mjs');
     const worker = new Worker(file, {
-      execArgv: ['--import', 'tsx'],
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 32 },
     });
     worker.unref();
