@@ -370,14 +370,27 @@ function* coredns(_argv: string[], io: Io, sh: Shell): Program {
   return yield* blockForever();
 }
 
+const DAEMON_PORTS: Record<string, number[]> = {
+  'kube-apiserver': [6443],
+  'kube-controller-manager': [10257],
+  'kube-scheduler': [10259],
+  'kube-proxy': [10249, 10256],
+  etcd: [2379, 2380, 2381],
+  'metrics-server': [10250],
+  'nginx-ingress-controller': [80, 443, 8443, 10254],
+};
+
 /** Control-plane daemons and add-ons: a few start-up lines, listen where they do, run forever. */
 function systemDaemon(image: ImageSpec): CommandFn {
   return function* (argv, io, sh) {
     const t = formatDate(sh.host.nowMs(), '%m%d %H:%M:%S');
     io.err(`I${t}.000000       1 ${argv[0].split('/').pop()}.go:1] "Starting" version="${image.tags[0]}"\n`);
-    for (const p of image.ports) sh.host.listen(p);
+    // Health endpoints (/livez, /readyz, /healthz, etcd's /health) answer "ok" like the real daemons.
+    const ok: HttpHandler = () => ({ status: 200, statusText: 'OK', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' });
+    const ports = new Set([...image.ports, ...(DAEMON_PORTS[argv[0].split('/').pop()!] ?? [])]);
     const secure = argv.find((a) => a.startsWith('--secure-port='))?.split('=')[1];
-    if (secure) sh.host.listen(Number(secure));
+    if (secure) ports.add(Number(secure));
+    for (const p of ports) sh.host.listen(p, ok);
     return yield* blockForever();
   };
 }
