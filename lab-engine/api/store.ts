@@ -126,7 +126,7 @@ export class Store {
     obj.apiVersion = apiVersionOf(def);
     obj.metadata = obj.metadata ?? {};
     const ctx = this.admissionContext(opts);
-    this.checkUnknownFields(def, obj, opts);
+    this.checkUnknownFields(def, obj, opts, ctx.warnings);
     if (!def.namespaced) delete obj.metadata.namespace;
     else if (!obj.metadata.namespace) obj.metadata.namespace = 'default';
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.generateName(def, obj);
@@ -165,7 +165,7 @@ export class Store {
     obj.apiVersion = apiVersionOf(def);
     if (def.namespaced) obj.metadata.namespace = namespace;
     const ctx = this.admissionContext(opts);
-    this.checkUnknownFields(def, obj, opts);
+    this.checkUnknownFields(def, obj, opts, ctx.warnings);
     if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw errors.conflict(def, name, errors.OBJECT_MODIFIED);
     }
@@ -281,7 +281,7 @@ export class Store {
     };
   }
 
-  private checkUnknownFields(def: KindDef, obj: KubeObject, opts: WriteOptions): void {
+  private checkUnknownFields(def: KindDef, obj: KubeObject, opts: WriteOptions, warnings?: string[]): void {
     if (opts.fieldValidation === 'Ignore' || !def.unknownFields) return;
     const unknown = def.unknownFields(obj);
     if (!unknown.length) return;
@@ -289,6 +289,8 @@ export class Store {
       const list = unknown.map((f) => `unknown field "${f}"`).join(', ');
       throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${list}`);
     }
+    // fieldValidation=Warn: the same findings come back as warnings.
+    if (opts.fieldValidation === 'Warn') warnings?.push(...unknown.map((f) => `unknown field "${f}"`));
   }
 
   private generateName(def: KindDef, obj: KubeObject): string {

@@ -1,18 +1,12 @@
 import type { KubeObject } from '../types';
+import { unknownFieldsOf } from './index';
 
 /**
- * Strict decoding: the dotted paths of fields the kind's OpenAPI schema does
- * not know. Filled in by the schema loader (see ./index.ts); until a schema
- * is registered for a kind, nothing is reported unknown.
+ * Strict decoding for built-in kinds: the dotted paths of fields the kind's
+ * schema does not know (the store turns them into `<Kind> in version "<v>"
+ * cannot be handled as a <Kind>: strict decoding error: unknown field "…"`).
+ * `status` is checked too, as the decoder does.
  */
-export type StrictChecker = (obj: KubeObject) => string[];
-
-const checkers = new Map<string, StrictChecker>();
-
-export function registerStrictChecker(group: string, version: string, kind: string, fn: StrictChecker): void {
-  checkers.set(`${group}/${version}/${kind}`, fn);
-}
-
 export function strictFields(group: string, version: string, kind: string, obj: KubeObject): string[] {
-  return checkers.get(`${group}/${version}/${kind}`)?.(obj) ?? [];
+  return unknownFieldsOf(group, version, kind, obj);
 }
