@@ -135,9 +135,11 @@ function toPod(index: NetworkIndex, src: Source, pod: KubeObject, ip: string, po
   const podRef = { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '' };
   const self = src.pod && src.pod.metadata.uid === pod.metadata.uid;
   const dest: FlowEnd = { ip, pod, namespaceLabels: index.namespaceLabels(podRef.namespace) };
-  const from: FlowEnd = src.kind === 'pod' && src.pod ? { ip: src.ip, pod: src.pod, namespaceLabels: index.namespaceLabels(src.pod.metadata.namespace ?? '') } : { ip: seenIP };
+  // After kube-proxy's masquerade (NodePort with eTP Cluster) the receiver sees the node, not the pod.
+  const from: FlowEnd = src.kind === 'pod' && src.pod && seenIP === src.ip ? { ip: src.ip, pod: src.pod, namespaceLabels: index.namespaceLabels(src.pod.metadata.namespace ?? '') } : { ip: seenIP };
   if (!self && src.kind === 'pod' && src.pod) {
-    const v = evaluate(index.policies(src.pod.metadata.namespace ?? ''), 'Egress', from, dest, protocol, port, dest);
+    const sender: FlowEnd = { ip: src.ip, pod: src.pod, namespaceLabels: index.namespaceLabels(src.pod.metadata.namespace ?? '') };
+    const v = evaluate(index.policies(src.pod.metadata.namespace ?? ''), 'Egress', sender, dest, protocol, port, dest);
     if (v.isolated) {
       tb.hop({ kind: 'egress-policy', detail: `egress from ${src.label} to ${ip}:${port}/${protocol}: ${v.allowed ? 'allowed' : 'dropped'}`, pod: podRef, ip, port, verdict: v.allowed ? 'allowed' : 'denied', policies: v.allowed ? v.allowedBy : v.deniedBy });
       tb.allowedBy.push(...v.allowedBy);

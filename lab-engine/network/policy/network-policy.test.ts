@@ -222,6 +222,18 @@ const CASES: { name: string; policies: Json[]; flows: Flow[]; clientNode?: strin
     ],
   },
   {
+    name: 'pod → NodePort is masqueraded: the backend sees the node, not the pod; egress still applies',
+    policies: [
+      { name: 'web-from-client', spec: { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { run: 'client' } } }] }] } },
+      { name: 'monitor-no-egress', spec: { podSelector: { matchLabels: { role: 'monitoring' } }, policyTypes: ['Egress'] } },
+    ],
+    flows: [
+      { from: client(), to: { pod: 'default/web', port: 80 }, expect: 'allowed' },
+      { from: client(), to: { host: '192.168.49.3', port: 30080 }, expect: 'denied' },
+      { from: { namespace: 'default', pod: 'monitor' }, to: { host: '192.168.49.3', port: 30080 }, expect: 'denied', deniedBy: ['default/monitor-no-egress'] },
+    ],
+  },
+  {
     name: 'pods on the same node are filtered too',
     clientNode: 'node01',
     policies: [denyAllIngress],
