@@ -11,6 +11,7 @@ type Bench = { title: string; load: () => Promise<BenchLine[]> };
 const args = new Set(process.argv.slice(2));
 const benches: Bench[] = [
   { title: 'engine core (issue 3)', load: async () => (await import('../lab-engine/sim/bench/core.bench')).benchCore({ scale: args.has('--scale') }) },
+  { title: 'server grading (issue 7)', load: async () => (await import('../lab-engine/lab/bench/grading.bench')).benchGrading() },
 ];
 
 async function main() {
