@@ -282,7 +282,8 @@ export class Store {
   }
 
   private checkUnknownFields(def: KindDef, obj: KubeObject, opts: WriteOptions, warnings?: string[]): void {
-    if (opts.fieldValidation === 'Ignore' || !def.unknownFields) return;
+    // Only requests that ask for it (kubectl sends Strict) pay for the schema walk; controllers never send unknown fields.
+    if (!opts.fieldValidation || opts.fieldValidation === 'Ignore' || !def.unknownFields) return;
     const unknown = def.unknownFields(obj);
     if (!unknown.length) return;
     if (opts.fieldValidation === 'Strict') {
