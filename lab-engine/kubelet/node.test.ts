@@ -44,7 +44,7 @@ describe('node registration', () => {
     const c = testCluster();
     const lease = () => c.store.peek('leases.coordination.k8s.io', 'kube-node-lease', 'node02')!;
     expect(lease().spec).toEqual({ holderIdentity: 'node02', leaseDurationSeconds: 40, renewTime: '2026-01-05T09:00:00.000000Z' });
-    expect(lease().metadata.ownerReferences[0]).toMatchObject({ apiVersion: 'v1', kind: 'Node', name: 'node02' });
+    expect(lease().metadata.ownerReferences![0]).toMatchObject({ apiVersion: 'v1', kind: 'Node', name: 'node02' });
     c.advance(25_000);
     expect(lease().spec.renewTime).toBe('2026-01-05T09:00:20.000000Z');
     kubelet(c).stopNode('node02');
@@ -64,7 +64,7 @@ describe('static pods', () => {
     expect(names).toEqual(['etcd-controlplane', 'kube-apiserver-controlplane', 'kube-controller-manager-controlplane', 'kube-scheduler-controlplane']);
     const p = c.store.peek('pods', 'kube-system', 'kube-apiserver-controlplane')!;
     expect(p.metadata.annotations).toMatchObject({ 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': '192.168.1.10:6443', 'kubernetes.io/config.source': 'file' });
-    expect(p.metadata.annotations['kubernetes.io/config.mirror']).toBe(p.metadata.annotations['kubernetes.io/config.hash']);
+    expect(p.metadata.annotations!['kubernetes.io/config.mirror']).toBe(p.metadata.annotations!['kubernetes.io/config.hash']);
     expect(p.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', controller: true, kind: 'Node', name: 'controlplane', uid: c.store.peek('nodes', '', 'controlplane')!.metadata.uid }]);
     expect(p.spec.priorityClassName).toBe('system-node-critical');
     expect(p.spec.priority).toBe(2000001000);
