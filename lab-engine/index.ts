@@ -34,3 +34,20 @@ export type { Transcript, Act, SessionOptions } from './session/transcript';
 export { DEFAULT_REPLAY_LIMITS, ReplayLimitError } from './session/limits';
 export type { ReplayLimits } from './session/limits';
 export type { Completion } from './session/complete';
+
+// Controllers: kubectl helpers (rollout undo/history, create job --from=cronjob) and invariants.
+export { controllersOf, rollbackTo, deploymentRevisions, jobFromCronJob } from './controllers';
+export type { Controllers, RollbackResult, DeploymentRevision } from './controllers';
+export { assertInvariants } from './sim/invariants';
+export type { InvariantOptions } from './sim/invariants';
+
+// API server: RBAC (auth can-i, --as), the schema (kubectl explain), the etcd key view, patches.
+export { serviceAccountUser, impersonatedUser } from './security';
+export type { RbacService } from './security';
+export type { AccessReviewStatus, RulesReviewStatus, RequestAttributes } from './security/rbac';
+export { schemaFor, typeSchema, fieldAt, loadDescriptions, descriptionOf, descriptionsLoaded, unknownFieldsOf, SCHEMA_SOURCE } from './api/openapi';
+export type { FieldInfo, TypeSchema } from './api/openapi';
+export { etcdKeys, etcdGet, etcdKeyOf } from './api/etcd-view';
+export { applyPatch, PATCH_CONTENT_TYPES } from './api/patch';
+export type { PatchType } from './api/patch';
+export { strategicMergePatch } from './api/patch/strategic-merge-patch';

@@ -64,3 +64,9 @@ export function controllersOf(ctx: Pick<ClusterContext, 'services'>): Controller
   if (!c) throw new Error('controllers are not installed in this cluster');
   return c;
 }
+
+// What kubectl needs from the controllers (client-side helpers that mirror kubectl's own code).
+export { rollbackTo, deploymentRevisions } from './deployment/rollback';
+export type { RollbackResult, DeploymentRevision } from './deployment/rollback';
+export { jobFromCronJob } from './cronjob/job-from-cronjob';
+export { computeHash } from './common/hash';
