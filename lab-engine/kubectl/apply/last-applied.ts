@@ -13,11 +13,15 @@ const META_ORDER = ['name', 'generateName', 'namespace', 'selfLink', 'uid', 'res
 export function lastAppliedValue(obj: KubeObject, typed: boolean): string {
   const copy = JSON.parse(JSON.stringify(obj)) as KubeObject;
   const ann = copy.metadata?.annotations;
-  if (ann) {
-    delete ann[LAST_APPLIED_ANNOTATION];
-    if (Object.keys(ann).length === 0) delete copy.metadata.annotations;
-  }
+  if (ann) delete ann[LAST_APPLIED_ANNOTATION];
+  // Unstructured SetAnnotations keeps an empty map (`"annotations":{}`); typed objects omit it.
+  if (typed && ann && Object.keys(ann).length === 0) delete copy.metadata.annotations;
+  if (!typed && copy.metadata && !ann) copy.metadata = withAnnotations(copy.metadata);
   return `${toCompactJson(copy, !typed)}\n`;
+}
+
+function withAnnotations(meta: KubeObject['metadata']): KubeObject['metadata'] {
+  return { ...meta, annotations: {} };
 }
 
 /** create --save-config: sets the annotation on a typed object, keeping metadata in struct order. */

@@ -8,13 +8,14 @@ import { checkOutputFormat, dryRunStrategy, fieldValidation, printResult, record
 import { hasFilenames, infosFromFiles, type Info } from '../resource-builder';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply/last-applied';
 import { threeWayMerge } from '../apply/three-way';
+import { viewLastApplied } from '../apply/view-last-applied';
 
 /** `kubectl apply` (kubectl/pkg/cmd/apply/apply.go + patcher.go), client-side. */
 export const apply: CommandSpec = {
   use: 'apply (-f FILENAME | -k DIRECTORY)',
   short: 'Apply a configuration to a resource by file name or stdin',
   flags: [],
-  subcommands: [],
+  subcommands: [viewLastApplied],
   run: runApply,
 };
 

@@ -316,3 +316,35 @@ describe('edit and replace', () => {
     expect((await h.run('replace')).stderr).toBe("error: must specify --filename to replace\nSee 'kubectl replace -h' for help and examples\n");
   });
 });
+
+describe('diff, completion, view-last-applied', () => {
+  it('diffs live against the would-be applied object like diff -u -N, exit 1 when different', async () => {
+    const h = await hostWith();
+    h.writeFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n');
+    await h.run('apply -f cm.yaml');
+    expect(await h.run('diff -f cm.yaml')).toEqual({ stdout: '', stderr: '', code: 0 });
+    h.writeFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "2"\n');
+    const r = await h.run('diff -f cm.yaml');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^diff -u -N \/tmp\/LIVE-\d+\/v1\.ConfigMap\.default\.c \/tmp\/MERGED-\d+\/v1\.ConfigMap\.default\.c$/);
+    expect(lines[1]).toMatch(/^--- \/tmp\/LIVE-\d+\/v1\.ConfigMap\.default\.c\t2026-01-05 09:00:00\.000000000 \+0000$/);
+    expect(r.stdout).toContain('\n-  a: "1"\n+  a: "2"\n');
+    expect(r.stdout).toContain('@@ -1,11 +1,11 @@\n apiVersion: v1\n data:\n');
+  });
+
+  it('prints the recorded completion script and kubectl\'s usage errors', async () => {
+    const h = await hostWith();
+    const r = await h.run('completion bash');
+    expect(r.stdout.startsWith('\n# Copyright 2016 The Kubernetes Authors.')).toBe(true);
+    expect((await h.run('completion')).stderr).toBe("error: Shell not specified.\nSee 'kubectl completion -h' for help and examples\n");
+    expect((await h.run('completion foo')).stderr).toBe('error: Unsupported shell type "foo".\nSee \'kubectl completion -h\' for help and examples\n');
+  });
+
+  it('apply view-last-applied prints the annotation', async () => {
+    const h = await hostWith();
+    h.writeFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n');
+    await h.run('apply -f cm.yaml');
+    expect((await h.run('apply view-last-applied configmap c')).stdout).toBe('apiVersion: v1\ndata:\n  a: "1"\nkind: ConfigMap\nmetadata:\n  annotations: {}\n  name: c\n  namespace: default\n');
+  });
+});

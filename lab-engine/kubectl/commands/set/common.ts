@@ -86,7 +86,7 @@ export function typedRoundTrip(obj: KubeObject): KubeObject {
     if (!('creationTimestamp' in out)) out.creationTimestamp = null;
     return out;
   };
-  obj.metadata = meta(obj.metadata) as KubeObject['metadata'];
+  obj.metadata = meta(obj.metadata as Record<string, unknown>) as KubeObject["metadata"];
   const spec = podSpecOf(obj);
   if (spec) for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) if (!('resources' in c)) c.resources = {};
   const template = obj.kind === 'CronJob' ? obj.spec?.jobTemplate?.spec?.template : obj.spec?.template;
