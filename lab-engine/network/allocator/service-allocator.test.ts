@@ -110,6 +110,14 @@ describe('Service defaults and allocation (SetDefaults_Service + service REST)',
     expect(sl.spec).toMatchObject({ ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] });
   });
 
+  it('a single-stack cluster refuses dual-stack requirements; PreferDualStack gets IPv4 only', () => {
+    const c = new NetCluster();
+    expect(errorOf(() => c.store.create(svc('d', { ipFamilyPolicy: 'RequireDualStack', ports: [{ port: 80 }] })))).toBe(
+      'Service "d" is invalid: spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this cluster is not configured for dual-stack services',
+    );
+    expect(c.store.create(svc('p', { ipFamilyPolicy: 'PreferDualStack', ports: [{ port: 80 }] })).object.spec).toMatchObject({ ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4'] });
+  });
+
   it('ExternalName: no cluster IP, no families, no traffic policy', () => {
     const c = new NetCluster();
     const e = c.store.create(svc('ext', { type: 'ExternalName', externalName: 'example.com' })).object;

@@ -40,6 +40,7 @@ export class ServiceAllocator implements AdmissionPlugin {
   validate(op: 'CREATE' | 'UPDATE' | 'DELETE', def: { kind: string; group: string }, obj: KubeObject, old: KubeObject | undefined): void {
     if (def.kind !== 'Service' || def.group !== '' || op === 'DELETE') return;
     const own = op === 'UPDATE' ? key(obj) : undefined;
+    this.checkFamilies(obj);
     this.allocClusterIPs(obj, old);
     this.allocNodePorts(obj, old, own);
   }
@@ -50,6 +51,20 @@ export class ServiceAllocator implements AdmissionPlugin {
   }
 
   // ---- cluster IPs ---------------------------------------------------------
+
+  /** initIPFamilyFields' cluster checks: this cluster is single-stack IPv4. */
+  private checkFamilies(svc: KubeObject): void {
+    const spec = svc.spec;
+    if (spec.type === 'ExternalName') return;
+    const headlessSelectorless = spec.clusterIP === 'None' && (!spec.selector || Object.keys(spec.selector).length === 0);
+    if (headlessSelectorless) return;
+    const errs = [];
+    if (spec.ipFamilyPolicy === 'RequireDualStack') errs.push(field.invalid('spec.ipFamilyPolicy', spec.ipFamilyPolicy, 'this cluster is not configured for dual-stack services'));
+    (spec.ipFamilies ?? []).forEach((f: string, i: number) => {
+      if (f !== 'IPv4') errs.push(field.invalid(`spec.ipFamilies[${i}]`, f, 'not configured on this cluster'));
+    });
+    if (errs.length) throw invalid('Service', '', svc.metadata.name ?? '', errs);
+  }
 
   private allocClusterIPs(svc: KubeObject, old: KubeObject | undefined): void {
     const spec = svc.spec;

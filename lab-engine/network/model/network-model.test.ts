@@ -75,6 +75,15 @@ describe('DNS (CoreDNS kubernetes plugin + pod resolvers)', () => {
     expect(legacy.stdout).toBe(`Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      web.default\nAddress 1: ${ip} web.default.svc.cluster.local\n`);
   });
 
+  it('reverse and SRV lookups', () => {
+    const c = cluster();
+    expect(formatNslookupBusybox(c.net.dnsLookup({ from: fromClient, name: '10.96.0.1', client: 'busybox' })).stdout).toBe(
+      'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n1.0.96.10.in-addr.arpa\tname = kubernetes.default.svc.cluster.local\n\n',
+    );
+    const srv = c.net.dnsLookup({ from: fromClient, name: '_https._tcp.kubernetes.default.svc.cluster.local', type: 'SRV' });
+    expect(srv.records).toEqual([{ name: '_https._tcp.kubernetes.default.svc.cluster.local', type: 'SRV', value: '0 100 443 kubernetes.default.svc.cluster.local' }]);
+  });
+
   it('writes resolv.conf and /etc/hosts as the kubelet does', () => {
     const c = cluster();
     const pod = c.store.peek('pods', 'default', 'client')!;
