@@ -16,6 +16,8 @@ import { patch } from './patch';
 import { replace } from './replace';
 import { edit } from './edit';
 import { autoscale } from './autoscale';
+import { diff } from './diff';
+import { completion } from './completion';
 import { get } from './get';
 import { describe } from './describe';
 import { logs } from './logs';
@@ -46,6 +48,8 @@ export const COMMANDS: CommandSpec[] = [
   replace,
   edit,
   autoscale,
+  diff,
+  completion,
   // reads (get, describe, …)
   get,
   describe,
