@@ -96,6 +96,7 @@ export function buildContainerShell(env: SessionEnvironment, t: ContainerTarget)
     promptStyle: isBash ? 'bash' : 'sh',
     rng: env.cluster.rng.derive(`shell/${t.namespace}/${t.pod}/${t.container}`),
     startMs: env.cluster.clock.nowMs(),
+    clock: () => env.cluster.clock.nowMs(),
     commands: [],
     afterLine: () => {
       synced = writeBack(cfs, synced, fs);

@@ -68,18 +68,19 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     fs,
     rng: rng.derive('random'),
     startMs: cluster.clock.nowMs(),
+    clock: () => cluster.clock.nowMs(),
     aliases: isControlPlane ? { k: 'kubectl' } : {},
     commands: [],
   });
   const binding = { cluster, hooks: sessionHooks(env, shell), fallbackKubeconfig: fallback, afterCommand: () => cluster.step() };
+  shell.registerCommand(kubectlCommand(shell, binding), true);
   for (const c of [
-    kubectlCommand(shell, binding),
     ...networkCommands(shell, env, { node }),
     ...nodeCommands(shell, env, node),
     sshCommand(shell, env),
     ...jobCommands(shell, env),
   ]) {
-    shell.bash.registerCommand(c);
+    shell.registerCommand(c);
   }
   env.nodeShells.set(node, shell);
   return shell;

@@ -15,6 +15,7 @@ export interface KubectlSessionHooks {
 }
 
 const KUBECONFIG_PATH = '/root/.kube/config';
+const PARSED = new WeakMap<Shell, { text: string | undefined; state: KubeconfigState }>();
 
 /**
  * kubectl's view of the machine it runs on: the shell's virtual filesystem,
@@ -40,8 +41,16 @@ export class ShellKubectlHost implements KubectlHost {
   ) {
     const path = this.kubeconfigPath();
     const text = shell.fs.readSync(path);
-    this.kubeconfig = (text !== undefined ? parseKubeconfig(text) : undefined) ?? structuredClone(fallback);
-    this.written = text !== undefined ? renderKubeconfig(this.kubeconfig) : '';
+    // Parsing YAML per command costs more than the command: keep the last parse per file text.
+    const cached = PARSED.get(shell);
+    let state: KubeconfigState | undefined;
+    if (cached && cached.text === text) state = cached.state;
+    else {
+      state = (text !== undefined ? parseKubeconfig(text) : undefined) ?? fallback;
+      PARSED.set(shell, { text, state });
+    }
+    this.kubeconfig = structuredClone(state);
+    this.written = text !== undefined ? JSON.stringify(state) : '';
     if (hooks.attach) this.attach = hooks.attach;
     this.openContainerShell = hooks.openContainerShell;
     this.portForward = hooks.portForward;
@@ -59,8 +68,12 @@ export class ShellKubectlHost implements KubectlHost {
 
   /** Writes ~/.kube/config back if the command changed the kubeconfig state. */
   persistKubeconfig(): void {
+    if (this.written === '' || JSON.stringify(this.kubeconfig) === this.written) return;
+    const path = this.kubeconfigPath();
+    if (!this.shell.fs.existsSync(path)) return;
     const text = renderKubeconfig(this.kubeconfig);
-    if (text !== this.written && this.shell.fs.existsSync(this.kubeconfigPath())) this.shell.fs.writeFileSync(this.kubeconfigPath(), text);
+    this.shell.fs.writeFileSync(path, text);
+    PARSED.set(this.shell, { text, state: structuredClone(this.kubeconfig) });
   }
 
   cwd(): string {

@@ -1,8 +1,8 @@
-import { Bash, defineCommand, type Command } from 'just-bash';
+import { Bash, defineCommand, EMPTY_BYTES, type Command } from 'just-bash';
 import type { FunctionDefNode } from './transform';
 import type { Rng } from '../base/rng';
 import { VirtualFs } from './vfs';
-import { determinismPlugin, functionDefinitions, unsetFunctions, INTERRUPT_CHECK_COMMAND, RANDOM_COMMAND, SECONDS_COMMAND } from './transform';
+import { determinismPlugin, rewriteScript, functionDefinitions, unsetFunctions, INTERRUPT_CHECK_COMMAND, RANDOM_COMMAND, SECONDS_COMMAND } from './transform';
 import { INTERRUPTED_EXIT_CODE, type LineResult, type RunContext } from './run-context';
 import { builtinCommands } from './commands';
 import { checkLine } from './limits';
@@ -25,6 +25,8 @@ export interface ShellOptions {
   aliases?: Record<string, string>;
   /** Called after every line (container shells write their files back). */
   afterLine?: () => void;
+  /** Virtual clock for file times (default: the running line's, else startMs). */
+  clock?: () => number;
 }
 
 /**
@@ -77,9 +79,12 @@ export class Shell {
   private run?: RunContext;
   private lineFunctions: FunctionDefNode[] | undefined;
   private lineUnsets: string[] = [];
+  private lineSource = '';
   private ttyDirectUsed = false;
   private ttyDirect = false;
   private readonly rng: Rng;
+  /** Commands a plain line may run without just-bash (see tryFastPath). */
+  private readonly fastCommands = new Map<string, Command>();
 
   constructor(private readonly options: ShellOptions) {
     this.fs = options.fs;
@@ -99,6 +104,7 @@ export class Shell {
       ...options.env,
     };
     for (const [k, v] of Object.entries(options.aliases ?? {})) env[`BASH_ALIAS_${k}`] = v;
+    this.fs.useClock(options.clock ?? (() => this.run?.nowMs() ?? options.startMs));
     const cwd = options.cwd ?? options.home;
     if (!this.fs.isDirectorySync(cwd)) this.fs.mkdirSync(cwd, { recursive: true });
     this.bash = new Bash({
@@ -108,6 +114,10 @@ export class Shell {
       executionLimits: SHELL_LIMITS,
       customCommands: [...this.internalCommands(), ...builtinCommands(this), ...(options.commands ?? [])],
       processInfo: { pid: 1000, ppid: 999, uid: this.user === 'root' ? 0 : 1000, gid: 0 },
+      // Defense-in-depth patches JS intrinsics around every command to contain
+      // guest JavaScript (js-exec, python); we enable neither, and it cost
+      // about half of each line's CPU time. Isolation is the Worker's job.
+      defenseInDepth: false,
     });
     this.bash.registerTransformPlugin({
       name: determinismPlugin.name,
@@ -116,6 +126,7 @@ export class Shell {
           // The first transform of a line is its top-level script (nested execs come later).
           this.lineFunctions = functionDefinitions(ctx.ast);
           this.lineUnsets = unsetFunctions(ctx.ast);
+          return { ast: rewriteScript(ctx.ast, this.lineSource) };
         }
         return determinismPlugin.transform(ctx);
       },
@@ -179,9 +190,12 @@ export class Shell {
     this.run = run;
     this.lineFunctions = undefined;
     this.lineUnsets = [];
+    this.lineSource = line;
     this.ttyDirectUsed = false;
     this.ttyDirect = isSingleSimpleCommand(line);
     try {
+      const fast = await this.tryFastPath(line);
+      if (fast) return fast;
       const r = await this.bash.exec(line, { rawScript: true });
       this.carryState(r.env, r.exitCode);
       this.fs.stampNewEntries(run.nowMs());
@@ -190,6 +204,49 @@ export class Shell {
     } finally {
       this.run = undefined;
     }
+  }
+
+  /** Registers a command with just-bash and for the fast path. */
+  registerCommand(command: Command, fast = false): void {
+    this.bash.registerCommand(command);
+    if (fast) this.fastCommands.set(command.name, command);
+  }
+
+  /**
+   * A line that is one plain command (`kubectl get pods -n x -o wide`, after
+   * alias expansion) with nothing for the shell to expand runs its command
+   * directly: same command, same result, without just-bash's per-line
+   * interpreter setup (~2 ms, more than kubectl itself).
+   */
+  private async tryFastPath(line: string): Promise<LineResult | undefined> {
+    if (this.fastCommands.size === 0 || !FAST_LINE.test(line)) return undefined;
+    let words = splitPlainWords(line);
+    if (!words || words.length === 0) return undefined;
+    const alias = this.state.env.get(`BASH_ALIAS_${words[0]}`);
+    if (alias !== undefined) {
+      if (!FAST_LINE.test(alias) || /\s$/.test(alias)) return undefined;
+      const expanded = splitPlainWords(alias);
+      if (!expanded || expanded.length === 0) return undefined;
+      words = [...expanded, ...words.slice(1)];
+    }
+    if (this.state.functions.has(words[0])) return undefined;
+    const cmd = this.fastCommands.get(words[0]);
+    if (!cmd) return undefined;
+    const ctx = { fs: this.fs, cwd: this.state.cwd, env: this.state.env, stdin: EMPTY_BYTES, limits: {} } as unknown as Parameters<Command['execute']>[1];
+    let r: LineResult;
+    try {
+      r = await cmd.execute(words.slice(1), ctx);
+    } catch (e) {
+      if (!this.run?.interrupted()) throw e;
+      r = { stdout: '', stderr: '', exitCode: INTERRUPTED_EXIT_CODE };
+    }
+    const exitCode = this.run?.interrupted() ? INTERRUPTED_EXIT_CODE : r.exitCode;
+    this.state.env.set('?', String(exitCode));
+    this.state.env.set('_', words[words.length - 1]);
+    this.state.lastExitCode = exitCode;
+    this.fs.stampNewEntries(this.current().nowMs());
+    this.options.afterLine?.();
+    return { stdout: r.stdout, stderr: cleanStderr(r.stderr), exitCode };
   }
 
   private addHistory(line: string): void {
@@ -243,6 +300,36 @@ function cleanStderr(s: string): string {
     .filter((l) => !l.startsWith(INTERRUPT_MARK))
     .join('\n')
     .replace(LIMIT_HINT, ' (the shell stops runaway commands)');
+}
+
+/** Characters a fast-path line may contain: no expansion, redirection, globbing or escapes. */
+const FAST_LINE = /^[\w \t.,:=\/@%+\-'"]*$/;
+
+/** Splits on blanks, honouring '…' and "…" (FAST_LINE already excludes $, `, \ inside them). */
+function splitPlainWords(line: string): string[] | undefined {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  let quote: string | null = null;
+  for (const c of line) {
+    if (quote) {
+      if (c === quote) quote = null;
+      else cur += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (quote) return undefined;
+  if (has) out.push(cur);
+  return out;
 }
 
 /** `cmd args…` with no pipes, lists, redirections, substitutions or compound syntax. */

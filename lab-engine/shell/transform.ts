@@ -60,10 +60,22 @@ function replaceSpecialVariables(n: Node): Node | undefined {
   return undefined;
 }
 
-let checkTemplate: StatementNode | undefined;
+/** `__kl_intr $?` as a statement node (built directly: parsing or cloning per line is measurable). */
 function interruptCheck(): StatementNode {
-  checkTemplate ??= parse(`${INTERRUPT_CHECK_COMMAND} $?`).statements[0];
-  return structuredClone(checkTemplate);
+  const word = (parts: unknown[]) => ({ type: 'Word', parts });
+  const command = {
+    type: 'SimpleCommand',
+    name: word([{ type: 'Literal', value: INTERRUPT_CHECK_COMMAND }]),
+    args: [word([{ type: 'ParameterExpansion', parameter: '?', operation: null }])],
+    assignments: [],
+    redirections: [],
+  };
+  return {
+    type: 'Statement',
+    pipelines: [{ type: 'Pipeline', commands: [command], negated: false, timed: false, timePosix: false }],
+    operators: [],
+    background: false,
+  } as unknown as StatementNode;
 }
 
 /**
@@ -88,8 +100,8 @@ function markBackground(s: StatementNode): void {
   }
 }
 
-export function rewriteScript(ast: ScriptNode): ScriptNode {
-  rewrite(ast, replaceSpecialVariables);
+export function rewriteScript(ast: ScriptNode, source?: string): ScriptNode {
+  if (source === undefined || /RANDOM|SECONDS/.test(source)) rewrite(ast, replaceSpecialVariables);
   const statements: StatementNode[] = [];
   for (const s of ast.statements) {
     if (s.background) markBackground(s);

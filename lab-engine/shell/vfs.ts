@@ -23,6 +23,26 @@ const DECODER = new TextDecoder();
 
 export class VirtualFs extends InMemoryFs {
   private seen = new WeakSet<object>();
+  private clockMs?: () => number;
+
+  /**
+   * Stamps entries with the virtual time as they are created, by wrapping the
+   * entry map's `set` (every create/replace goes through it), so that
+   * stampNewEntries has nothing left to do on the hot path.
+   */
+  useClock(nowMs: () => number): void {
+    if (this.clockMs) return;
+    this.clockMs = nowMs;
+    const map = this.entries;
+    const set = map.set.bind(map);
+    map.set = (key: string, value: RawEntry) => {
+      if (value && typeof value === 'object' && 'mtime' in value) {
+        value.mtime = new Date(nowMs());
+        this.seen.add(value);
+      }
+      return set(key, value);
+    };
+  }
 
   private get entries(): Map<string, RawEntry> {
     return (this as unknown as { data: Map<string, RawEntry> }).data;
@@ -79,6 +99,7 @@ export class VirtualFs extends InMemoryFs {
 
   /** Gives every entry created since the last call the virtual time `ms` as its mtime. */
   stampNewEntries(ms: number): void {
+    if (this.clockMs) return;
     for (const e of this.entries.values()) {
       if (this.seen.has(e)) continue;
       e.mtime = new Date(ms);
