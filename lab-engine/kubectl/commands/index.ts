@@ -23,6 +23,9 @@ import { describe } from './describe';
 import { logs } from './logs';
 import { version } from './version';
 import { config } from './config';
+import { rollout } from './rollout';
+import { wait } from './wait';
+import { events } from './events';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -56,5 +59,8 @@ export const COMMANDS: CommandSpec[] = [
   logs,
   version,
   config,
+  rollout,
+  wait,
+  events,
   // shell (exec, attach, port-forward, cp)
 ];

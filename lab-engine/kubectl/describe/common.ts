@@ -11,7 +11,8 @@ export function printLabelsMultiline(w: PrefixWriter, title: string, labels: Rec
   const keys = Object.keys(labels ?? {}).sort();
   if (keys.length === 0) return w.line('<none>');
   keys.forEach((k, i) => {
-    if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent);
+    // Continuation lines carry only the inner indent (raw output shows "\tk=v").
+    if (i !== 0) w.write(LEVEL_0, innerIndent);
     w.write(LEVEL_0, `${k}=${labels![k]}\n`);
   });
 }
@@ -48,7 +49,7 @@ export function printTolerationsMultiline(w: PrefixWriter, title: string, tolera
   const list = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
   if (list.length === 0) return w.line('<none>');
   list.forEach((t, i) => {
-    if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent);
+    if (i !== 0) w.write(LEVEL_0, innerIndent);
     let s = t.key ?? '';
     if (t.value) s += `=${t.value}`;
     if (t.effect) s += `:${t.effect}`;

@@ -15,17 +15,21 @@ export class PrefixWriter {
   private tw = new TabWriter(0, 8, 2);
   private done: string[] = [];
 
+  /** raw: no alignment (tabs written as is), as `rollout history --revision` prints the template. */
+  constructor(private readonly raw = false) {}
+
   write(level: number, text: string): void {
-    this.tw.write('  '.repeat(level) + text);
+    if (this.raw) this.done.push('  '.repeat(level) + text);
+    else this.tw.write('  '.repeat(level) + text);
   }
 
   /** WriteLine: the values joined by a space, then "\n". */
   line(...parts: string[]): void {
-    this.tw.write(parts.join(' ') + '\n');
+    this.write(0, parts.join(' ') + '\n');
   }
 
   flush(): void {
-    this.done.push(this.tw.flush());
+    if (!this.raw) this.done.push(this.tw.flush());
   }
 
   /** tabbedString's result. */

@@ -6,7 +6,7 @@ import type { KindDef } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../types';
 import { KubectlError } from '../../types';
-import { flagBool, flagString } from '../../args';
+import { flagBool, flagString, parseDurationMs } from '../../args';
 import { hasFilenames, infosFromFiles } from '../../resource-builder';
 
 export interface GetRequest {
@@ -75,4 +75,12 @@ export function buildRequests(ctx: CommandContext, opts: { allowAllNamespaces?: 
   if (names.length > 0 && all) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   const requests = defs.map((def) => ({ def, names, namespace: names.length > 0 ? (def.namespaced ? ctx.namespace : '') : namespaceOf(ctx, def, all) }));
   return { requests, singleItemImplied: requests.length === 1 && names.length === 1 };
+}
+
+/** A duration flag in ms (the parser stores durations as ms numbers; strings are parsed). */
+export function durationMs(ctx: CommandContext, name: string, def: number): number {
+  const v = ctx.flags.values[name];
+  if (typeof v === 'number') return ctx.flags.changed.has(name) ? v : (v || def);
+  if (typeof v === 'string' && v) return parseDurationMs(v);
+  return def;
 }
