@@ -125,8 +125,8 @@ export class ServiceAllocator implements AdmissionPlugin {
         continue;
       }
       if (p.nodePort) {
-        if (!(mine.has(p.nodePort) || taken.has(p.nodePort) || shared === p.nodePort)) {
-          const problem = this.checkPort(p.nodePort);
+        if (shared !== p.nodePort && (taken.has(p.nodePort) || !mine.has(p.nodePort))) {
+          const problem = taken.has(p.nodePort) ? 'provided port is already allocated' : this.checkPort(p.nodePort);
           if (problem) throw invalid('Service', '', svc.metadata.name ?? '', [field.invalid(`spec.ports[${i}].nodePort`, p.nodePort, problem)]);
         }
       } else {
