@@ -13,7 +13,9 @@ export function fitErrorMessage(numAllNodes: number, preFilterMsg: string, statu
     const hist = histogram(statuses);
     if (hist) msg += ` ${hist}.`;
   }
-  if (postFilterMsg) msg += ` ${postFilterMsg}.`;
+  // The PostFilter (preemption) message already ends with its own FitError's period: real events
+  // read `… 2 Insufficient cpu. preemption: 0/3 nodes are available: … for incoming pod.`
+  if (postFilterMsg) msg += postFilterMsg.endsWith('.') ? ` ${postFilterMsg}` : ` ${postFilterMsg}.`;
   return msg;
 }
 
