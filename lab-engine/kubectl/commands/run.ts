@@ -3,7 +3,7 @@ import { resourceKey } from '../../api/store';
 import { mergePatch } from '../../api/patch/merge-patch';
 import type { CommandContext, CommandSpec } from '../types';
 import { KubectlError } from '../types';
-import { flagBool, flagInt, flagString, flagStrings } from '../args';
+import { flagBool, flagString, flagStrings } from '../args';
 import { checkOutputFormat, dryRunStrategy, fieldValidation, printResult, recordChangeCause } from '../flags';
 import { setLastApplied } from '../apply/last-applied';
 import { forServer, objectMeta, sortedMap, usageError } from './create/common';
@@ -27,7 +27,7 @@ function validate(ctx: CommandContext, image: string): void {
   const attach = flagBool(ctx.flags, 'attach') || flagBool(ctx.flags, 'stdin');
   if (flagBool(ctx.flags, 'tty') && !flagBool(ctx.flags, 'stdin')) throw new KubectlError('-i/--stdin is required for containers with -t/--tty=true');
   if (flagBool(ctx.flags, 'rm') && !attach) throw usageError(ctx, '--rm should only be used for attached containers');
-  if (flagBool(ctx.flags, 'expose') && flagInt(ctx.flags, 'port') < 1) throw new KubectlError('--port must be set when exposing a service');
+  if (flagBool(ctx.flags, 'expose') && runPort(ctx) < 1) throw new KubectlError('--port must be set when exposing a service');
 }
 
 function parseEnv(specs: string[]): { name: string; value: string }[] {
@@ -55,7 +55,7 @@ function buildPod(ctx: CommandContext, name: string, image: string): KubeObject 
   const c: Record<string, unknown> = { name, image };
   const argv = ctx.flags.afterDash.length > 0 ? ctx.flags.afterDash : ctx.flags.args.slice(1);
   if (argv.length > 0) c[flagBool(ctx.flags, 'command') ? 'command' : 'args'] = argv;
-  const port = flagInt(ctx.flags, 'port');
+  const port = runPort(ctx);
   if (port > 0) c.ports = [{ containerPort: port }];
   const env = parseEnv(flagStrings(ctx.flags, 'env'));
   if (env.length > 0) c.env = env;
@@ -85,7 +85,7 @@ function buildPod(ctx: CommandContext, name: string, image: string): KubeObject 
 }
 
 function buildService(ctx: CommandContext, name: string, labels: Record<string, string>): KubeObject {
-  const port = flagInt(ctx.flags, 'port');
+  const port = runPort(ctx);
   const meta = objectMeta(ctx, name);
   return { kind: 'Service', apiVersion: 'v1', metadata: meta, spec: { ports: [{ protocol: 'TCP', port, targetPort: port }], selector: labels }, status: { loadBalancer: {} } };
 }
@@ -141,4 +141,12 @@ async function attachToPod(ctx: CommandContext, pod: KubeObject): Promise<number
     ctx.io.out(`pod "${name}" deleted\n`);
   }
   return code;
+}
+
+/** run's --port is a string flag; kubectl parses it as an int32 (empty = none). */
+function runPort(ctx: CommandContext): number {
+  const v = flagString(ctx.flags, 'port');
+  if (!v) return -1;
+  if (!/^-?\d+$/.test(v)) throw new KubectlError(`strconv.Atoi: parsing ${JSON.stringify(v)}: invalid syntax`);
+  return Number(v);
 }
