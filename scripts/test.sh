@@ -24,7 +24,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "note: TEST_DATABASE_URL is not set, so data-layer tests run on SQLite only (.ci/run sets it)."
 fi
 
-step "lint (eslint)" "$bin/eslint" --max-warnings=0 .
+step "lint (eslint)" "$bin/eslint" .
 step "type-check: app" "$bin/tsc" -p tsconfig.json --noEmit
 step "type-check: lab-engine" "$bin/tsc" -p lab-engine --noEmit
 step "prisma schemas in sync" "$bin/tsx" scripts/db/schemas.ts --check
