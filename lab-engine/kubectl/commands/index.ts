@@ -26,6 +26,9 @@ import { config } from './config';
 import { rollout } from './rollout';
 import { wait } from './wait';
 import { events } from './events';
+import { apiResources, apiVersions, clusterInfo } from './api-resources';
+import { top } from './top';
+import { auth } from './auth';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -62,5 +65,10 @@ export const COMMANDS: CommandSpec[] = [
   rollout,
   wait,
   events,
+  apiResources,
+  apiVersions,
+  clusterInfo,
+  top,
+  auth,
   // shell (exec, attach, port-forward, cp)
 ];

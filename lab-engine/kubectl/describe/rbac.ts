@@ -12,7 +12,7 @@ interface Rule {
 }
 
 /** rbac.BreakdownRule. */
-function breakdown(rule: Rule): Rule[] {
+export function breakdown(rule: Rule): Rule[] {
   const out: Rule[] = [];
   for (const g of rule.apiGroups ?? []) {
     for (const r of rule.resources ?? []) {
@@ -27,7 +27,7 @@ function breakdown(rule: Rule): Rule[] {
 }
 
 /** rbac.CompactRules: simple rules (one group, one resource, ≤1 name) merge their verbs. */
-function compact(rules: Rule[]): Rule[] {
+export function compact(rules: Rule[]): Rule[] {
   const compacted: Rule[] = [];
   const simple = new Map<string, Rule>();
   for (const r of rules) {
@@ -47,11 +47,11 @@ function compact(rules: Rule[]): Rule[] {
 const goList = (l: string[] | undefined) => `[${(l ?? []).join(' ')}]`;
 
 /** PolicyRule.String() (generated): the sort key of SortableRuleSlice. */
-function ruleString(r: Rule): string {
+export function ruleString(r: Rule): string {
   return `&PolicyRule{Verbs:${goList(r.verbs)},APIGroups:${goList(r.apiGroups)},Resources:${goList(r.resources)},ResourceNames:${goList(r.resourceNames)},NonResourceURLs:${goList(r.nonResourceURLs)},}`;
 }
 
-function combineResourceGroup(resources: string[] | undefined, groups: string[] | undefined): string {
+export function combineResourceGroup(resources: string[] | undefined, groups: string[] | undefined): string {
   if (!resources || resources.length === 0) return '';
   const [res, sub] = resources[0].split(/\/(.*)/s);
   let s = res;
