@@ -233,7 +233,13 @@ export interface NetworkService {
   /** `/etc/hosts` of a pod as the kubelet writes it (hostname, hostAliases). */
   hostsFile(pod: KubeObject): string;
 
-  /** The InternalIP of a node (from its Node object, else the topology's plan). */
+  /**
+   * The NetworkPolicies that select a pod, per direction (a pod listed under
+   * `ingress` is isolated for ingress): what the lab UI shows beside a pod.
+   */
+  policiesSelecting(namespace: string, pod: string): { ingress: PolicyRef[]; egress: PolicyRef[] };
+
+  /** The InternalIP of a node (from its Node object). */
   nodeIP(nodeName: string): string | undefined;
   /** The LoadBalancer pool this cluster hands out from (`first-last`). */
   loadBalancerPool(): { first: string; last: string };

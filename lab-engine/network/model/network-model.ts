@@ -12,6 +12,7 @@ import type {
   PingRequest,
   PingResult,
   PodResponder,
+  PolicyRef,
   Protocol,
   TcpConnectRequest,
   TcpConnectResult,
@@ -24,6 +25,7 @@ import { hostsFileText, resolvConfText, searchCandidates } from '../dns/resolv-c
 import { resolveSource, type Source } from './source';
 import { connect, DEFAULT_CONNECT_TIMEOUT_MS, failure, TraceBuilder, type Connection } from './connect';
 import { isIPv4 } from '../ip';
+import { matches } from '../../api/selectors/label-selector';
 import { nodeHostResponse, nodeHostListens } from './node-host';
 import { statusText } from './http-status';
 import { isIngressControllerPod, type IngressRouter } from '../ingress/router';
@@ -142,6 +144,18 @@ export class NetworkModel implements NetworkService {
 
   hostsFile(pod: KubeObject): string {
     return hostsFileText(pod);
+  }
+
+  policiesSelecting(namespace: string, pod: string): { ingress: PolicyRef[]; egress: PolicyRef[] } {
+    const p = this.index.pod(namespace, pod);
+    const out = { ingress: [] as PolicyRef[], egress: [] as PolicyRef[] };
+    if (!p || p.spec?.hostNetwork) return out;
+    for (const np of this.index.policies(namespace)) {
+      if (!matches(np.podSelector, p.metadata.labels)) continue;
+      if (np.ingressIsolation) out.ingress.push({ namespace, name: np.name, direction: 'Ingress' });
+      if (np.egressIsolation) out.egress.push({ namespace, name: np.name, direction: 'Egress' });
+    }
+    return out;
   }
 
   nodeIP(nodeName: string): string | undefined {

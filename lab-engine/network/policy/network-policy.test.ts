@@ -265,6 +265,17 @@ describe('NetworkPolicy flows', () => {
   }
 });
 
+describe('policiesSelecting (for the lab UI)', () => {
+  it('lists the isolating policies per direction', () => {
+    const c = world([denyAllIngress, { name: 'client-egress', spec: { podSelector: { matchLabels: { run: 'client' } }, policyTypes: ['Egress'] } }]);
+    expect(c.net.policiesSelecting('default', 'client')).toEqual({
+      ingress: [{ namespace: 'default', name: 'default-deny-ingress', direction: 'Ingress' }],
+      egress: [{ namespace: 'default', name: 'client-egress', direction: 'Egress' }],
+    });
+    expect(c.net.policiesSelecting('prod', 'api')).toEqual({ ingress: [], egress: [] });
+  });
+});
+
 describe('DNS under egress policies', () => {
   const dnsPort = (protocol: string) => ({ protocol, port: 53 });
   it('recipe 11a: deny egress except DNS → names resolve, web is unreachable', () => {
