@@ -28,7 +28,6 @@ export function sessionHooks(env: SessionEnvironment, shell: Shell): KubectlSess
       const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
       const run = shell.current();
       if (stdin && tty && isShellCommand(argv)) {
-        run.emit("If you don't see a command prompt, try pressing enter.\n");
         const inner = buildContainerShell(env, { namespace, pod, container, shellName: argv[0] });
         return env.session.openShell({ shell: inner, label: `${namespace}/${pod}/${container}`, kind: 'container', leaveMessage: '' });
       }

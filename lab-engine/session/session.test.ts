@@ -164,6 +164,28 @@ describe('hostile input', () => {
   });
 });
 
+describe('hostile manifests through kubectl', () => {
+  it('rejects a YAML alias bomb and deeply nested JSON, and keeps working', async () => {
+    const s = await fresh();
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) {
+      const [prev, cur] = [String.fromCharCode(96 + i), String.fromCharCode(97 + i)];
+      levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    await s.saveFile('/root/bomb.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n${levels.join('\n')}\n`);
+    const bomb = await s.run('kubectl create -f bomb.yaml');
+    expect(bomb.exitCode).toBe(1);
+    expect(bomb.stderr).toContain('resource exhaustion');
+    const deep = `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"deep"},"data":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
+    await s.saveFile('/root/deep.json', deep);
+    const nested = await s.run('kubectl create -f deep.json');
+    expect(nested.exitCode).toBe(1);
+    expect(nested.stderr).toContain('error parsing deep.json');
+    expect((await s.run('jq . deep.json')).stderr).toBe('jq: query depth limit exceeded (1000)\n');
+    expect((await s.run('echo ok')).stdout).toBe('ok\n');
+  });
+});
+
 describe('files of a kubeadm control-plane node', () => {
   it('has the kubeadm layout and a kubeconfig', async () => {
     const s = await createSession({ seed: 1 });

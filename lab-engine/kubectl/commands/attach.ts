@@ -23,6 +23,8 @@ export const attachCommand: CommandSpec = {
     const stdin = ctx.flags.values.stdin === true;
     const tty = ctx.flags.values.tty === true;
     const name = pod.metadata.name ?? '';
+    // attach.go: shown before a TTY session starts (the container's prompt may already have been printed).
+    if (stdin && tty && ctx.flags.values.quiet !== true) ctx.io.err("If you don't see a command prompt, try pressing enter.\n");
     if (ctx.host.attach) return ctx.host.attach({ namespace: ctx.namespace, pod: name, container, stdin, tty });
     ctx.io.out(kubelet(ctx).logs(ctx.namespace, name, { container }));
     return 0;
