@@ -51,3 +51,22 @@ export { etcdKeys, etcdGet, etcdKeyOf } from './api/etcd-view';
 export { applyPatch, PATCH_CONTENT_TYPES } from './api/patch';
 export type { PatchType } from './api/patch';
 export { strategicMergePatch } from './api/patch/strategic-merge-patch';
+
+// Network: the traffic API (ctx.services.get('network')), tool output formatters, the ingress-nginx add-on.
+export { getNetwork, NETWORK_SERVICE, KUBELET_SERVICE, installIngressNginx, NETWORK_ADDONS } from './network';
+export { formatWgetError, formatWgetHttpError, formatCurlError, curlExitCode, formatNslookupBusybox, formatNslookupBusyboxLegacy, formatPing, formatNc } from './network/format';
+export type {
+  NetworkService,
+  TrafficSource,
+  HttpRequest,
+  HttpResult,
+  HttpResponse,
+  Failure as NetworkFailure,
+  FlowTrace,
+  Hop as FlowHop,
+  PolicyRef,
+  DnsLookupResult,
+  PingResult,
+  TcpConnectResult,
+  PodResponder,
+} from './network/service';
