@@ -3,10 +3,10 @@ import { ADMIN_USER } from './types';
 import type { KindDef, Registry } from './registry';
 import { apiVersionOf } from './registry';
 import { type DeleteOptions, type Store, type WriteOptions, resourceKey } from './store';
-import { forbidden, notFound } from './errors';
+import { forbidden, genericStatus, notFound } from './errors';
 import { matches, parseSelector } from './selectors/label-selector';
 import { matchesFields, parseFieldSelector } from './selectors/field-selector';
-import { applyPatch, type PatchType } from './patch';
+import { applyPatch, PATCH_CONTENT_TYPES, type PatchType } from './patch';
 import { cloneJson } from './clone';
 
 /** Decides whether a user may do a verb (RBAC lives in the security module). */
@@ -102,6 +102,10 @@ export class ApiClient {
 
   patch(def: KindDef, namespace: string, name: string, type: PatchType, patch: unknown, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
     this.authorize(def, 'patch', namespace, name, opts.subresource);
+    // Custom resources have no patch strategies: the handler refuses strategic merge (negotiation.NewUnsupportedMediaTypeError).
+    if (type === 'strategic' && def.openAPIV3Schema !== undefined) {
+      throw genericStatus(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${PATCH_CONTENT_TYPES.json}, ${PATCH_CONTENT_TYPES.merge}, ${PATCH_CONTENT_TYPES.apply}`);
+    }
     const current = this.store.get(def, namespace, name);
     const next = applyPatch(current, type, patch);
     // A patch never carries a resourceVersion precondition unless the patch set one.

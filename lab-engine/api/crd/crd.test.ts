@@ -105,3 +105,22 @@ describe('CustomResourceDefinitions', () => {
     expect(s.registry.resolve('crontabs')).toBeUndefined();
   });
 });
+
+describe('patching custom resources', () => {
+  it('refuses strategic merge patch and accepts merge patch', () => {
+    const s = newApiServer();
+    s.api().create(crontabCrd());
+    s.api().create(cr({ cronSpec: '* * * * *', replicas: 1 }));
+    const def = s.registry.resolve('crontab')!;
+    try {
+      s.api().patch(def, 'default', 'my-new-cron-object', 'strategic', { spec: { replicas: 2 } });
+      expect.unreachable();
+    } catch (e) {
+      expect([(e as ApiError).code, (e as ApiError).status.message]).toEqual([
+        415,
+        'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+      ]);
+    }
+    expect(s.api().patch(def, 'default', 'my-new-cron-object', 'merge', { spec: { replicas: 2 } }).spec.replicas).toBe(2);
+  });
+});
