@@ -29,6 +29,7 @@ import { events } from './events';
 import { apiResources, apiVersions, clusterInfo } from './api-resources';
 import { top } from './top';
 import { auth } from './auth';
+import { explain } from './explain';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -70,5 +71,6 @@ export const COMMANDS: CommandSpec[] = [
   clusterInfo,
   top,
   auth,
+  explain,
   // shell (exec, attach, port-forward, cp)
 ];
