@@ -112,7 +112,9 @@ describe('ingress-nginx', () => {
     ingress(c, 'tls', { ingressClassName: 'nginx', tls: [{ hosts: ['s.test'], secretName: 's-tls' }], rules: [{ host: 's.test', http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend('app') }] } }] });
     const r = get(c, 's.test', '/x');
     expect(r.ok && [r.status, r.headers.location]).toEqual([308, 'https://s.test/x']);
-    expect(body(get(c, 's.test', '/x', 'https://192.168.49.4:32443'))).toMatch(/^200 app-1 /);
+    const https = get(c, 's.test', '/x', 'https://192.168.49.4:32443');
+    expect(body(https)).toMatch(/^200 app-1 /);
+    expect(https.trace.path.map((h) => h.detail)).toContain('TLS for s.test: Secret default/s-tls not found; serving the default "Kubernetes Ingress Controller Fake Certificate"');
   });
 
   it('is reachable from pods through its Service, and NetworkPolicy applies to the proxied hop', () => {

@@ -61,6 +61,7 @@ export class IngressRouter {
       const page = nginxErrorPage(308);
       return { ...page, headers: { ...page.headers, location: `https://${host}${req.path}` } };
     }
+    if (tls) this.noteCertificate(ingresses, host, tb);
     const hit = pickRule(candidates.rules, path);
     if (hit) return this.toBackend(controller, hit.candidate.ingress, hit.candidate.backend, rewritePath(hit.candidate, path, hit.match, query), req, tls, tb, hit.candidate);
     const def = candidates.defaultBackend;
@@ -96,6 +97,29 @@ export class IngressRouter {
     if ('dropped' in fwd) return nginxErrorPage(504);
     if ('error' in fwd) return nginxErrorPage(fwd.error === 'timeout' ? 504 : 502);
     return fwd;
+  }
+
+  /**
+   * The certificate nginx presents for an HTTPS host: the Secret named in the
+   * Ingress's tls section, or — when it is missing or not kubernetes.io/tls —
+   * the controller's self-signed default ("Kubernetes Ingress Controller Fake
+   * Certificate"), which ingress-nginx only logs about.
+   */
+  private noteCertificate(ingresses: KubeObject[], host: string, tb: TraceBuilder): void {
+    for (const ing of ingresses) {
+      for (const t of ing.spec?.tls ?? []) {
+        if (!(t.hosts ?? []).includes(host) || !t.secretName) continue;
+        const secret = this.store.peek('secrets', ing.metadata.namespace ?? '', t.secretName);
+        const ok = secret && secret.type === 'kubernetes.io/tls';
+        tb.hop({
+          kind: 'ingress',
+          detail: ok ? `TLS for ${host}: certificate from Secret ${ing.metadata.namespace}/${t.secretName}` : `TLS for ${host}: Secret ${ing.metadata.namespace}/${t.secretName} ${secret ? 'is not of type kubernetes.io/tls' : 'not found'}; serving the default "Kubernetes Ingress Controller Fake Certificate"`,
+          verdict: 'allowed',
+        });
+        return;
+      }
+    }
+    tb.hop({ kind: 'ingress', detail: `TLS for ${host}: no tls section; serving the default "Kubernetes Ingress Controller Fake Certificate"`, verdict: 'allowed' });
   }
 
   /** proxy_set_header lines of ingress-nginx's location template. */
