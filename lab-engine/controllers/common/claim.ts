@@ -2,7 +2,7 @@ import type { ApiClient } from '../../api/client';
 import type { KubeObject } from '../../api/types';
 import { cloneJson } from '../../api/clone';
 import { isApiError } from '../../api/errors';
-import { matchesLabelSelector, type LabelSelector } from '../../api/selectors/label-selector';
+import { fromLabelSelector, matches, type LabelSelector } from '../../api/selectors/label-selector';
 import { newControllerRef } from './owner-refs';
 
 /**
@@ -21,6 +21,9 @@ export function claimObjects(
 ): KubeObject[] {
   const out: KubeObject[] = [];
   const deleting = !!owner.metadata.deletionTimestamp;
+  // Parsed once per sync (LabelSelectorAsSelector); an absent selector matches nothing.
+  const sel = fromLabelSelector(selector);
+  const matchesLabelSelector = (_s: unknown, labels: Record<string, string> | undefined) => sel !== null && matches(sel, labels);
   for (const o of owned) {
     if (matchesLabelSelector(selector, o.metadata.labels)) out.push(o);
     else if (!deleting && !o.metadata.deletionTimestamp) release(api, o, owner);
