@@ -27,7 +27,7 @@ class Writer {
   indention = true;
   write(s: string): void {
     this.out.push(s);
-    this.column += [...s].length;
+    this.column += asciiOnly(s) ? s.length : [...s].length;
     this.whitespace = false;
     this.indention = false;
   }
@@ -161,7 +161,16 @@ function chooseStyle(s: string, simpleKey: boolean): Style {
   return style;
 }
 
+/** Strings that are plain in any position and cannot resolve to another type (the common case). */
+const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+
+function asciiOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function emitScalarString(w: Writer, s: string, indent: number, simpleKey: boolean): void {
+  if (s.length < 40 && SIMPLE.test(s) && !resolvesToNonString(s)) return w.write(s);
   const style = chooseStyle(s, simpleKey);
   // yaml_emitter_increase_indent(flow=true): continuation lines sit one step deeper.
   const contIndent = indent + BEST_INDENT;
@@ -332,7 +341,7 @@ export function analyzeScalar(s: string): Analysis {
 
 /** sorter.go keyList.Less: letters after non-letters, digit runs compared as numbers. */
 export function yamlKeyLess(a: string, b: string): boolean {
-  const ar = [...a], br = [...b];
+  const ar = asciiOnly(a) ? a : [...a], br = asciiOnly(b) ? b : [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) continue;
     const al = isLetter(ar[i]), bl = isLetter(br[i]);
@@ -355,7 +364,7 @@ export function yamlKeyLess(a: string, b: string): boolean {
 }
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
-const isLetter = (c: string) => /\p{L}/u.test(c);
+const isLetter = (c: string) => ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? true : c < '\u0080' ? false : /\p{L}/u.test(c));
 
 function sortKeys(keys: string[]): string[] {
   return keys.sort((a, b) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0));
