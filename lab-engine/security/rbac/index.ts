@@ -3,6 +3,7 @@ import type { UserInfo } from '../../api/types';
 import { RbacAuthorizer } from './authorizer';
 import { installClusterRoleAggregation } from './aggregation';
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from './bootstrap-policy';
+import { bootstrapRoleBindings, bootstrapRoles } from './bootstrap-namespaced';
 import { type AccessReviewStatus, canI, type RulesReviewStatus, rulesFor } from './review';
 import type { RequestAttributes } from './rule-matching';
 
@@ -21,7 +22,7 @@ export interface RbacService {
 
 /** Bootstrap policy, the aggregation controller and the authorizer. */
 export function installRbac(ctx: ClusterContext): RbacService {
-  for (const obj of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings()]) ctx.store.create(obj);
+  for (const obj of [...bootstrapClusterRoles(), ...bootstrapClusterRoleBindings(), ...bootstrapRoles(), ...bootstrapRoleBindings()]) ctx.store.create(obj);
   installClusterRoleAggregation(ctx);
   const authorizer = new RbacAuthorizer(ctx.store);
   ctx.setAuthorizer(authorizer);

@@ -151,3 +151,24 @@ describe('bootstrap policy and aggregation', () => {
     }
   });
 });
+
+describe('namespaced bootstrap policy', () => {
+  it('has the kube-system and kube-public roles a kubeadm cluster shows', () => {
+    const { s } = setup();
+    const roles = s.store.peekList('roles.rbac.authorization.k8s.io').map((r) => `${r.metadata.namespace}/${r.metadata.name}`);
+    expect(roles).toEqual([
+      'kube-public/kubeadm:bootstrap-signer-clusterinfo',
+      'kube-public/system:controller:bootstrap-signer',
+      'kube-system/extension-apiserver-authentication-reader',
+      'kube-system/kube-proxy',
+      'kube-system/kubeadm:kubelet-config',
+      'kube-system/kubeadm:nodes-kubeadm-config',
+      'kube-system/system::leader-locking-kube-controller-manager',
+      'kube-system/system::leader-locking-kube-scheduler',
+      'kube-system/system:controller:bootstrap-signer',
+      'kube-system/system:controller:cloud-provider',
+      'kube-system/system:controller:token-cleaner',
+    ]);
+    expect(s.store.peekList('rolebindings.rbac.authorization.k8s.io', 'kube-system')).toHaveLength(9);
+  });
+});
