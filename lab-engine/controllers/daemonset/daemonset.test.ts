@@ -81,3 +81,24 @@ describe('DaemonSet controller', () => {
     expect(c.store.peekList(R.controllerRevisions, 'default').map((r) => r.revision)).toEqual(expect.arrayContaining([1, 2]));
   });
 });
+
+describe('DaemonSet fixture', () => {
+  it('one reconcile: ControllerRevision, a pod per node, events, status — in that order', async () => {
+    const { recordWrites } = await import('../testing/fixture');
+    const { controllersOf } = await import('../index');
+    const c = cluster();
+    c.api().create(dsObj());
+    const rec = recordWrites(c);
+    controllersOf(c).daemonSet.reconcile('default/agent');
+    const pods = rec.objects.filter((o) => o.kind === 'Pod').map((o) => o.metadata.name);
+    const cr = c.store.peekList(R.controllerRevisions, 'default')[0].metadata.name;
+    expect(rec.writes).toEqual([
+      `create controllerrevisions.apps default/${cr}`,
+      `create pods default/${pods[0]}`,
+      `EVENT SuccessfulCreate Created pod: ${pods[0]}`,
+      `create pods default/${pods[1]}`,
+      `EVENT SuccessfulCreate Created pod: ${pods[1]}`,
+      'update daemonsets.apps default/agent',
+    ]);
+  });
+});
