@@ -62,6 +62,13 @@ describe('runScript', () => {
     );
   });
 
+  it('applies #@sed substitutions to what the editor shows, and records the saved text', async () => {
+    const run = await runScript("printf 'replicas: 1\\nimage: nginx:1.26\\n' > d.yaml\nvi d.yaml\n#@sed s/replicas: 1/replicas: 3/\n#@sed s|nginx:.*|nginx:1.27 # was &|\ncat d.yaml", { topology: 'bare' });
+    expect(run.steps[2].stdout).toBe('replicas: 3\nimage: nginx:1.27 # was nginx:1.26\n');
+    const act = run.session.transcript().acts.find((a) => a.kind === 'line' && a.line === 'vi d.yaml');
+    expect(act).toMatchObject({ auto: { edits: ['replicas: 3\nimage: nginx:1.27 # was nginx:1.26\n'] } });
+  });
+
   it('is deterministic: the same script and seed give the same state hash', async () => {
     const script = 'echo $RANDOM > /opt/r\nsleep 10\ncat /opt/r';
     const a = await runScript(script, { seed: 5, topology: 'bare' });

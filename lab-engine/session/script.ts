@@ -1,5 +1,5 @@
 import { parse } from 'just-bash';
-import type { Session } from './session';
+import type { EditInput, Session } from './session';
 import type { LineResult } from '../shell/run-context';
 
 /**
@@ -15,7 +15,9 @@ import type { LineResult } from '../shell/run-context';
  *   #@end
  *
  * One `#@edit` … `#@end` block per editor the command opens, in order;
- * `#@edit-cancel` quits an editor without saving. `#@ctrl-c-after 5000` before
+ * `#@edit-cancel` quits an editor without saving; `#@sed s/old/new/[g]`
+ * (one or more lines) saves what the editor showed with those substitutions
+ * — handy for `kubectl edit`, whose text a script cannot know in advance. `#@ctrl-c-after 5000` before
  * a command presses Ctrl-C once it has run 5 s of virtual time (default 60 s
  * for endless commands such as `kubectl get -w`, `watch`, `logs -f`).
  * Other comments and blank lines are skipped.
@@ -25,7 +27,7 @@ export interface ScriptStep {
   line: string;
   /** 1-based line number of its first line in the script. */
   lineNo: number;
-  edits: (string | null)[];
+  edits: EditInput[];
   interruptAfterMs?: number;
 }
 
@@ -60,6 +62,30 @@ function readEditBlock(lines: string[], start: number): { content: string; next:
   throw new ScriptError('#@edit block without #@end', start); // start is the 1-based number of the #@edit line
 }
 
+/** `s/re/replacement/flags` (any delimiter; flags g, i; `&` and `\1` in the replacement) as sed applies it per line. */
+export function sedSubstitution(expr: string, lineNo: number): (text: string) => string {
+  const delim = expr[1];
+  if (expr[0] !== 's' || !delim) throw new ScriptError(`#@sed needs s/old/new/: ${expr}`, lineNo);
+  const parts: string[] = [];
+  let cur = '';
+  for (let i = 2; i < expr.length; i++) {
+    if (expr[i] === '\\' && expr[i + 1] === delim) {
+      cur += delim;
+      i++;
+    } else if (expr[i] === delim) {
+      parts.push(cur);
+      cur = '';
+    } else cur += expr[i];
+  }
+  parts.push(cur);
+  if (parts.length !== 3) throw new ScriptError(`#@sed needs s/old/new/: ${expr}`, lineNo);
+  const [pattern, replacement, flags] = parts;
+  const re = new RegExp(pattern, flags.includes('i') ? 'i' : '');
+  const global = new RegExp(pattern, flags.includes('i') ? 'gi' : 'g');
+  const rep = replacement.replace(/\$/g, '$$$$').replace(/&/g, '$$&').replace(/\\(\d)/g, '$$$1');
+  return (text) => text.split('\n').map((l) => l.replace(flags.includes('g') ? global : re, rep)).join('\n');
+}
+
 export function parseScript(text: string): ScriptStep[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   const steps: ScriptStep[] = [];
@@ -72,6 +98,12 @@ export function parseScript(text: string): ScriptStep[] {
       pendingInterrupt = Number(t.split(/\s+/)[1]);
       if (!Number.isFinite(pendingInterrupt)) throw new ScriptError('#@ctrl-c-after needs milliseconds', i + 1);
       i++;
+    } else if (t.startsWith('#@sed ')) {
+      const last = steps[steps.length - 1];
+      if (!last) throw new ScriptError('#@sed before any command', i + 1);
+      const subs: ((text: string) => string)[] = [];
+      for (; i < lines.length && lines[i].trim().startsWith('#@sed '); i++) subs.push(sedSubstitution(lines[i].trim().slice(6).trim(), i + 1));
+      last.edits.push((shown: string) => subs.reduce((text, f) => f(text), shown));
     } else if (t === '#@edit' || t === '#@edit-cancel') {
       const last = steps[steps.length - 1];
       if (!last) throw new ScriptError(`${t} before any command`, i + 1);

@@ -15,9 +15,15 @@ export type OutputStream = 'stdout' | 'stderr';
 export interface RunOptions {
   /** Auto mode: Ctrl-C after this much virtual time (default 60 s). */
   interruptAfterMs?: number;
-  /** Editor contents for editors the line opens, in order (null = quit without saving). */
-  edits?: (string | null)[];
+  /**
+   * Editor contents for editors the line opens, in order (null = quit without
+   * saving; a function gets the text the editor shows). The transcript records
+   * the texts actually saved.
+   */
+  edits?: EditInput[];
 }
+
+export type EditInput = string | null | ((shown: string) => string | null);
 
 export const DEFAULT_INTERRUPT_AFTER_MS = 60_000;
 /** Longest a line in auto mode may run on waits that end by themselves before it gets Ctrl-C. */
@@ -114,9 +120,9 @@ export class Session {
 
   /** Runs a line to its end, letting virtual time pass as it needs (auto mode). */
   async run(line: string, opts: RunOptions = {}): Promise<LineResult> {
-    const auto: AutoRun = { interruptAfterMs: opts.interruptAfterMs ?? DEFAULT_INTERRUPT_AFTER_MS, edits: [...(opts.edits ?? [])] };
+    const auto: AutoRun = { interruptAfterMs: opts.interruptAfterMs ?? DEFAULT_INTERRUPT_AFTER_MS, edits: [] };
     this.record({ t: this.nowMs(), kind: 'line', line, auto });
-    return this.runAuto(line, auto);
+    return this.runAuto(line, { interruptAfterMs: auto.interruptAfterMs, edits: [...(opts.edits ?? [])] }, auto.edits);
   }
 
   /** Starts a line (interactive mode); resolves once it finished or waits for time, the editor or a nested shell. */
@@ -349,7 +355,7 @@ export class Session {
     if (content !== null && path) this.top().shell.fs.writeFileSync(path, content);
   }
 
-  private async runAuto(line: string, auto: AutoRun): Promise<LineResult> {
+  private async runAuto(line: string, auto: { interruptAfterMs: number; edits: EditInput[] }, used: (string | null)[] = []): Promise<LineResult> {
     const outer = this.collector;
     const collector = { stdout: '', stderr: '', exitCode: 0 };
     this.collector = collector;
@@ -365,7 +371,10 @@ export class Session {
       for (let i = 0; i < MAX_SETTLE_ROUNDS && this.top().line; i++) {
         const running = this.top().line!;
         if (this.editor) {
-          await this.applyEdit(this.editor.path, edits.length > 0 ? edits.shift()! : null);
+          const next = edits.length > 0 ? edits.shift()! : null;
+          const content = typeof next === 'function' ? next(this.editor.content) : next;
+          used.push(content);
+          await this.applyEdit(this.editor.path, content);
           continue;
         }
         const w = this.earliestWaiter();
