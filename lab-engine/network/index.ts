@@ -8,6 +8,7 @@ import { startEndpointSliceController } from './endpointslice/controller';
 import { startEndpointsController } from './endpoints/controller';
 import { watchServicesAndPods } from './common/triggers';
 import { endpointCaches } from './common/object-cache';
+import { startMirroringController } from './endpointslicemirroring/controller';
 import { poolFor, startLoadBalancerController } from './loadbalancer/controller';
 import { startIngressController } from './ingress/controller';
 import { bootstrapKubernetesService } from './bootstrap/kubernetes-service';
@@ -43,6 +44,7 @@ export function installNetworking(ctx: ClusterContext, topology: Topology): Netw
   const sliceQueue = startEndpointSliceController(ctx, caches);
   const endpointsQueue = startEndpointsController(ctx, caches);
   watchServicesAndPods(ctx, [sliceQueue, endpointsQueue], caches.services);
+  startMirroringController(ctx);
   startLoadBalancerController(ctx, m.index, pool);
   startIngressController(ctx, m.index);
 

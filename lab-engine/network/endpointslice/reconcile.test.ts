@@ -92,4 +92,21 @@ describe('EndpointSlice controller', () => {
     expect(slicesOf(c, 'default', 'ext')).toEqual([]);
     expect(c.store.peek('endpoints', 'default', 'ext')).toBeUndefined();
   });
+
+  it('mirrors hand-written Endpoints of a selectorless Service into a slice kube-proxy routes to', () => {
+    const c = new NetCluster();
+    c.addPod('default', 'legacy', { image: 'hashicorp/http-echo', ports: [{ containerPort: 5678 }] });
+    const ip = c.store.peek('pods', 'default', 'legacy')!.status.podIP;
+    c.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'default' }, spec: { ports: [{ port: 80, targetPort: 5678 }] } });
+    const ep = c.apply({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'ext', namespace: 'default' }, subsets: [{ addresses: [{ ip }], ports: [{ port: 5678 }] }] });
+    const [slice] = slicesOf(c, 'default', 'ext');
+    expect(slice.metadata.labels).toEqual({ 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io', 'kubernetes.io/service-name': 'ext' });
+    expect(slice.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Endpoints', name: 'ext', uid: ep.metadata.uid, controller: true, blockOwnerDeletion: true }]);
+    expect(slice.endpoints).toEqual([{ addresses: [ip], conditions: { ready: true } }]);
+    expect(slice.ports).toEqual([{ name: '', port: 5678, protocol: 'TCP' }]);
+    c.addPod('default', 'client', { image: 'busybox' });
+    const svcIP = c.store.peek('services', 'default', 'ext')!.spec.clusterIP;
+    const r = c.net.request({ from: { namespace: 'default', pod: 'client' }, url: `http://${svcIP}/` });
+    expect(r.ok && r.status).toBe(200);
+  });
 });
