@@ -10,6 +10,10 @@ export const ingressClass: KindDef = {
     const c = obj.spec?.controller;
     if (!c) return [field.required('spec.controller')];
     if (c.length > 250) return [field.tooLong('spec.controller', c, 250)];
+    // ValidateIngressClass: validation.IsDomainPrefixedPath
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/\S+$/.test(c)) {
+      return [field.invalid('spec.controller', c, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+    }
     return [];
   },
   validateUpdate(obj, old) {

@@ -58,7 +58,12 @@ export function connect(index: NetworkIndex, proxy: KubeProxy, src: Source, ip: 
   const fail = (error: NetworkError): ConnectFailure => ({ ok: false, error, trace: tb.build() });
   if (ip === '127.0.0.1' || ip === 'localhost') {
     if (src.kind === 'pod') return { ok: true, target: { kind: 'loopback-pod', pod: src.pod!, ip, port }, seenSourceIP: ip, trace: tb.build() };
-    if (src.kind === 'node') return { ok: true, target: { kind: 'node', nodeName: src.nodeName!, ip, port }, seenSourceIP: ip, trace: tb.build() };
+    if (src.kind === 'node') {
+      // kube-proxy (iptables, route_localnet) also serves NodePorts on the node's 127.0.0.1.
+      const npSvc = index.serviceByNodePort(protocol, port);
+      if (npSvc) return viaProxy(index, src, proxy.nodePort(npSvc, src.nodeName!, port, protocol, { ip: src.ip, nodeName: src.nodeName }), 'nodePort', ip, port, protocol, tb, src.ip);
+      return { ok: true, target: { kind: 'node', nodeName: src.nodeName!, ip, port }, seenSourceIP: ip, trace: tb.build() };
+    }
     return fail('connection refused');
   }
   const clusterSvc = index.serviceByClusterIP(ip);

@@ -140,6 +140,8 @@ describe('kube-proxy and delivery', () => {
       const r = c.net.request({ from: 'outside', url: `http://${ip}:30080/` });
       expect(r.ok && r.status).toBe(200);
     }
+    const local = c.net.request({ from: { node: 'controlplane' }, url: 'http://localhost:30080/' });
+    expect(local.ok && local.status).toBe(200);
     c.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb', namespace: 'default' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 8080, targetPort: 80 }] } });
     const lb = c.store.peek('services', 'default', 'lb')!;
     expect(lb.status).toEqual({ loadBalancer: { ingress: [{ ip: '192.168.49.200', ipMode: 'VIP' }] } });
