@@ -1,6 +1,7 @@
 import type { KubeObject } from './types';
 import type { Store } from './store';
 import type { Clock } from '../base/clock';
+import { isApiError } from './errors';
 
 export interface EventSource {
   component: string;
@@ -22,7 +23,20 @@ export class EventRecorder {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Best effort, like client-go's recorder: an event the API refuses (its
+   * namespace is terminating, a quota on events) is dropped, never an error
+   * for the component that recorded it.
+   */
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void {
+    try {
+      this.write(obj, type, reason, message, source);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+  }
+
+  private write(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void {
     const namespace = obj.metadata.namespace || 'default';
     const key = [obj.kind, namespace, obj.metadata.name, obj.metadata.uid, obj.__fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
     const now = this.clock.nowRfc3339();

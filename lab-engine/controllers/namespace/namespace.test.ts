@@ -30,3 +30,27 @@ describe('namespace controller', () => {
     expect(c.store.peek(R.namespaces, '', 'shop')).toBeUndefined();
   });
 });
+
+describe('namespace deletion on the default cluster', () => {
+  it('terminates running pods through the kubelets and removes the namespace (events in a terminating namespace are dropped)', async () => {
+    const { createCluster } = await import('../../sim/cluster');
+    const c = createCluster({ seed: 7 });
+    c.settle();
+    const api = c.api();
+    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
+    api.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } },
+    });
+    c.settle();
+    expect(c.store.peekList(R.pods, 'shop').map((p) => p.status.phase)).toEqual(['Running', 'Running']);
+    api.delete(c.registry.resolve('ns')!, '', 'shop');
+    expect(c.store.peek(R.namespaces, '', 'shop')!.status.phase).toBe('Terminating');
+    c.settle();
+    c.advance(60_000);
+    expect(c.store.peek(R.namespaces, '', 'shop')).toBeUndefined();
+    expect(c.snapshot().filter((o) => o.metadata.namespace === 'shop')).toEqual([]);
+  });
+});
