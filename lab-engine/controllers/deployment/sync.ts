@@ -60,7 +60,8 @@ export class DeploymentSync {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: { name: `${this.d.metadata.name}-${hash}`, namespace: this.d.metadata.namespace, labels: { ...template.metadata.labels }, ownerReferences: [newControllerRef(this.d)] },
-      spec: { replicas: 0, minReadySeconds: this.d.spec.minReadySeconds ?? 0, selector, template },
+      // minReadySeconds is omitempty upstream: absent when 0.
+      spec: { replicas: 0, ...(this.d.spec.minReadySeconds ? { minReadySeconds: this.d.spec.minReadySeconds } : {}), selector, template },
     };
     rs.spec.replicas = newRSNewReplicas(this.d, [...oldRSs, rs], rs);
     this.setNewReplicaSetAnnotations(rs, newRevision, false);
@@ -72,7 +73,8 @@ export class DeploymentSync {
     const copy = cloneJson(existing);
     const annotationsUpdated = this.setNewReplicaSetAnnotations(copy, newRevision, true);
     if (annotationsUpdated || (copy.spec.minReadySeconds ?? 0) !== (this.d.spec.minReadySeconds ?? 0)) {
-      copy.spec.minReadySeconds = this.d.spec.minReadySeconds ?? 0;
+      if (this.d.spec.minReadySeconds) copy.spec.minReadySeconds = this.d.spec.minReadySeconds;
+      else delete copy.spec.minReadySeconds;
       rs = this.replaceRS(existing, this.api.update(copy));
     }
     let needsUpdate = this.setDeploymentRevision(rs.metadata.annotations?.[u.REVISION] ?? '');
