@@ -21,7 +21,7 @@ beforeAll(() => {
 });
 
 describe('kubectl describe matches real kubectl v1.32.4', () => {
-  for (const cmd of ['describe pod web-7c5ddbdf54-abcde', 'describe pod crashy', 'describe service web', 'describe service web-np']) {
+  for (const cmd of ['describe pod web-7c5ddbdf54-abcde', 'describe pod crashy', 'describe service web', 'describe service web-np', 'describe deployment web', 'describe node node-1']) {
     it(cmd, async () => {
       const want = recorded(cmd);
       if (want === undefined) return console.log(`skipped: no recording for ${cmd}`);
