@@ -11,8 +11,9 @@ export const event: KindDef = {
     const errs: FieldError[] = [];
     const io = obj.involvedObject ?? {};
     const ns = obj.metadata.namespace ?? '';
-    if (io.namespace && io.namespace !== ns && ns !== 'default') {
-      errs.push(field.invalid('involvedObject.namespace', io.namespace, 'does not match event.namespace'));
+    // ValidateEventCreate (core/v1): cluster-scoped objects' events live in "default".
+    if (!io.namespace ? ns !== '' && ns !== 'default' : io.namespace !== ns) {
+      errs.push(field.invalid('involvedObject.namespace', io.namespace ?? '', 'does not match event.namespace'));
     }
     if (obj.type !== undefined && obj.type !== '' && !['Normal', 'Warning'].includes(obj.type) && obj.reportingComponent) {
       errs.push(field.invalid('type', obj.type, 'has invalid value: ' + obj.type));
