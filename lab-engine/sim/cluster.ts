@@ -16,6 +16,7 @@ import { installControllers } from '../controllers';
 import { installScheduler } from '../scheduler';
 import { installKubelets } from '../kubelet';
 import { installNetworking } from '../network';
+import { installStorage } from '../storage';
 
 export interface ClusterOptions {
   seed: number;
@@ -61,6 +62,7 @@ export class Cluster implements ClusterContext {
     this.topology = resolveTopology(options.topology ?? 'default');
     installAdmission(this, this.topology);
     installNetworking(this, this.topology);
+    installStorage(this, this.topology);
     installControllers(this, this.topology);
     installScheduler(this, this.topology);
     installKubelets(this, this.topology);

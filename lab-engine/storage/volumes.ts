@@ -1,0 +1,44 @@
+import type { KubeObject } from '../api/types';
+import type { VolumeDir, VolumePlugin } from '../kubelet/types';
+import { newVolumeDir } from '../kubelet/fs';
+
+/**
+ * The data of every PersistentVolume, by PV name: what a pod writes to a
+ * PVC-backed mount lives here, shared by every pod that mounts the same PV
+ * and kept when pods go away, until the PV itself is deleted.
+ */
+export class VolumeData {
+  private dirs = new Map<string, VolumeDir>();
+
+  dir(pvName: string): VolumeDir {
+    let d = this.dirs.get(pvName);
+    if (!d) this.dirs.set(pvName, (d = newVolumeDir()));
+    return d;
+  }
+
+  drop(pvName: string): void {
+    this.dirs.delete(pvName);
+  }
+
+  /** Deterministic view for state hashes. */
+  snapshot(): [string, [string, string][]][] {
+    return [...this.dirs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v.files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))]);
+  }
+}
+
+type Peek = (resource: string, namespace: string, name: string) => KubeObject | undefined;
+
+/** The kubelet's `persistentVolumeClaim` volume plugin: mount the bound PV's data. */
+export function pvcVolumePlugin(peek: Peek, data: VolumeData): VolumePlugin {
+  return {
+    source: 'persistentVolumeClaim',
+    setUp(pod, volume) {
+      const claimName = volume.persistentVolumeClaim?.claimName as string;
+      const pvc = peek('persistentvolumeclaims', pod.metadata.namespace ?? '', claimName);
+      if (!pvc) return { error: `persistentvolumeclaim "${claimName}" not found` };
+      if (pvc.status?.phase !== 'Bound' || !pvc.spec?.volumeName) return { pending: `persistentvolumeclaim "${claimName}" is not bound` };
+      const dir = data.dir(pvc.spec.volumeName);
+      return { dir: volume.persistentVolumeClaim?.readOnly ? { ...dir, readOnly: true } : dir };
+    },
+  };
+}
