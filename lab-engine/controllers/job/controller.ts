@@ -5,6 +5,8 @@ import type { Informers } from '../common/informers';
 import { R, keyOf, splitKey } from '../common/kinds';
 import { controllerOf } from '../common/owner-refs';
 import { syncJob, type JobState } from './sync';
+import { JOB_TRACKING_FINALIZER } from './status';
+import { removeTrackingFinalizer } from './pods';
 
 /** pkg/controller/job: runs pods to completion with back-off, deadlines, suspend and indexes. */
 export class JobController implements Reconciler {
@@ -22,6 +24,7 @@ export class JobController implements Reconciler {
   }
 
   reconcile(key: string): void {
+    if (key.startsWith('orphan:')) return this.releaseOrphan(key.slice('orphan:'.length));
     const [ns, name] = splitKey(key);
     const job = this.ctx.store.peek(R.jobs, ns, name);
     if (!job) return;
@@ -31,6 +34,19 @@ export class JobController implements Reconciler {
 
   private onPod(e: WatchEvent): void {
     const ref = controllerOf(e.object);
-    if (ref?.kind === 'Job') this.queue.add(`${e.object.metadata.namespace}/${ref.name}`);
+    if (ref?.kind !== 'Job') return;
+    const ns = e.object.metadata.namespace!;
+    const job = this.ctx.store.peek(R.jobs, ns, ref.name);
+    if (job?.metadata.uid === ref.uid) this.queue.add(`${ns}/${ref.name}`);
+    else if (e.type !== 'DELETED' && e.object.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) this.queue.add(`orphan:${ns}/${e.object.metadata.name}`);
+  }
+
+  /** enqueueOrphanPod / cleanupPodFinalizers: a pod whose Job is gone drops the tracking finalizer. */
+  private releaseOrphan(podKey: string): void {
+    const [ns, name] = splitKey(podKey);
+    const pod = this.ctx.store.peek(R.pods, ns, name);
+    const ref = pod && controllerOf(pod);
+    if (!pod || !ref || this.ctx.store.peek(R.jobs, ns, ref.name)?.metadata.uid === ref.uid) return;
+    if (pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) removeTrackingFinalizer(this.ctx, pod);
   }
 }

@@ -141,4 +141,23 @@ describe('Job controller', () => {
     expect(c.store.peek(R.jobs, 'default', 'pi')).toBeUndefined();
     expect(c.store.peekList(R.pods, 'default')).toEqual([]);
   });
+
+  it('fails OnFailure jobs once container restarts reach backoffLimit', () => {
+    const c = bareCluster();
+    c.api().create(jobObj({ backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'pi', image: 'perl' }] } } }));
+    c.settle();
+    const p = runPod(c, livePods(c)[0]);
+    c.api().updateStatus({ ...p, status: { ...p.status, containerStatuses: [{ name: 'pi', restartCount: 2, ready: false, image: 'perl', imageID: '', state: { waiting: { reason: 'CrashLoopBackOff' } } }] } });
+    c.settle();
+    expect(job(c).status.conditions[0]).toMatchObject({ type: 'FailureTarget', reason: 'BackoffLimitExceeded' });
+  });
+
+  it('lets go of the pods of a deleted Job (background deletion) so they can be removed', () => {
+    const c = bareCluster();
+    c.api().create(jobObj({ parallelism: 2, completions: 2 }));
+    c.settle();
+    c.api().delete(c.registry.resolve('jobs')!, 'default', 'pi');
+    c.settle();
+    expect(c.store.peekList(R.pods, 'default')).toEqual([]);
+  });
 });

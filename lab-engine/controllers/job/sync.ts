@@ -38,8 +38,9 @@ export function syncJob(ctx: ClusterContext, informers: Informers, stored: KubeO
   const backoffs = state.backoffs;
   const job = cloneJson(stored);
   const owned = informers.pods.owned(job.metadata.uid);
-  if (st.isFinished(job)) {
-    for (const p of owned) if (p.metadata.finalizers?.includes(st.JOB_TRACKING_FINALIZER) && !isPodActive(p)) removeTrackingFinalizer(ctx, p);
+  if (st.isFinished(job) || job.metadata.deletionTimestamp) {
+    // A finished or deleted Job only lets go of its pods (the tracking finalizer would keep them forever).
+    for (const p of owned) if (p.metadata.finalizers?.includes(st.JOB_TRACKING_FINALIZER) && (!isPodActive(p) || job.metadata.deletionTimestamp)) removeTrackingFinalizer(ctx, p);
     return undefined;
   }
   const pods = claimObjects(ctx.api(), stored, job.spec?.selector, owned, informers.pods.orphans(job.metadata.namespace!));
@@ -53,7 +54,7 @@ export function syncJob(ctx: ClusterContext, informers: Informers, stored: KubeO
   let active = informers.pods.owned(job.metadata.uid).filter(isPodActive);
   let target = conds.find((c) => (c.type === 'FailureTarget' || c.type === 'SuccessCriteriaMet') && c.status === 'True');
   if (!target) {
-    const t = failureOrSuccess(job, counts, active.length, status.startTime, nowMs);
+    const t = failureOrSuccess(job, counts, active, status.startTime, nowMs);
     if (t) {
       conds = st.ensureCondition(conds, t.type, 'True', t.reason, t.message, now);
       target = conds.find((c) => c.type === t.type);
@@ -111,13 +112,25 @@ function countFinished(ctx: ClusterContext, job: KubeObject, pods: KubeObject[],
   return counts;
 }
 
-function failureOrSuccess(job: KubeObject, c: Counts, active: number, startTime: string | undefined, nowMs: number): { type: string; reason: string; message: string } | undefined {
-  if (c.failed > (job.spec?.backoffLimit ?? 6)) return { type: 'FailureTarget', ...st.BACKOFF_LIMIT };
+/** pastBackoffLimitOnFailure: with restartPolicy OnFailure, container restarts of running pods count as retries. */
+function pastBackoffLimitOnFailure(job: KubeObject, active: KubeObject[]): boolean {
+  if (job.spec?.template?.spec?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const p of active) {
+    if (p.status?.phase !== 'Running' && p.status?.phase !== 'Pending') continue;
+    for (const cs of [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]) restarts += cs.restartCount ?? 0;
+  }
+  const limit = job.spec?.backoffLimit ?? 6;
+  return limit === 0 ? restarts > 0 : restarts >= limit;
+}
+
+function failureOrSuccess(job: KubeObject, c: Counts, active: KubeObject[], startTime: string | undefined, nowMs: number): { type: string; reason: string; message: string } | undefined {
+  if (c.failed > (job.spec?.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, active)) return { type: 'FailureTarget', ...st.BACKOFF_LIMIT };
   const ads = job.spec?.activeDeadlineSeconds;
   if (!job.spec?.suspend && ads !== undefined && ads !== null && startTime && (timeMs(startTime) ?? 0) + ads * 1000 <= nowMs) return { type: 'FailureTarget', ...st.DEADLINE };
   const completions = job.spec?.completions;
   const done =
-    job.spec?.completionMode === 'Indexed' ? c.completed.size >= (completions ?? 0) : completions === undefined || completions === null ? c.succeeded > 0 && active === 0 : c.succeeded >= completions;
+    job.spec?.completionMode === 'Indexed' ? c.completed.size >= (completions ?? 0) : completions === undefined || completions === null ? c.succeeded > 0 && active.length === 0 : c.succeeded >= completions;
   return done ? { type: 'SuccessCriteriaMet', ...st.COMPLETIONS } : undefined;
 }
 
