@@ -50,6 +50,19 @@ export function readMigrationList(migrationsDir: string): MigrationList {
 /** Applies pending migrations; returns the names of those applied now. */
 export async function migrateDatabase(url?: string): Promise<string[]> {
   const target = resolveDatabaseTarget(url);
+  try {
+    return await applyPending(target);
+  } catch (error) {
+    // Like `prisma migrate deploy`, the engine locks an SQLite file exclusively, which fails
+    // (after the busy timeout) while another process (a running KubeLab) has it open.
+    if (target.provider === 'sqlite' && /SocketTimeout|database is locked|SQLITE_BUSY/.test(String(error))) {
+      throw new Error(`${target.filePath} is in use by another process (is KubeLab already running?). Stop it and retry.`);
+    }
+    throw error;
+  }
+}
+
+async function applyPending(target: DatabaseTarget): Promise<string[]> {
   const { schemaPath, migrationsDir } = prismaPaths(target.provider);
   const adapterFactory = adapterFactoryFor(target);
   // Before the engine connects: switching to WAL needs the only connection to the file.
