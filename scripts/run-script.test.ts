@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCli, renderStep, runScript } from './run-script';
@@ -75,6 +75,16 @@ describe('runScript', () => {
     const b = await runScript(script, { seed: 5, topology: 'bare' });
     expect(a.session.stateHash()).toBe(b.session.stateHash());
     expect(a.steps[2].stdout).toBe(b.steps[2].stdout);
+  });
+});
+
+describe('--lab', () => {
+  it("starts from the lab's cluster, seed and setup", async () => {
+    const lab = readFileSync(join(__dirname, '..', 'content/courses/cka-hands-on/networking/expose-with-nodeport/lab.yaml'), 'utf8');
+    const run = await runScript("kubectl get deploy hello -o jsonpath='{.spec.replicas}'", { labYaml: lab });
+    expect(run.steps[0].stdout).toBe('2');
+    expect(run.session.options.seed).toBe(31);
+    expect(run.session.shell().history).toEqual(["kubectl get deploy hello -o jsonpath='{.spec.replicas}'"]);
   });
 });
 

@@ -36,7 +36,7 @@ export class EndState {
 }
 
 /** Cluster features a task may depend on; missing ones belong to other engineers' unfinished work. */
-export type Feature = 'nodes' | 'scheduling' | 'running-pods';
+export type Feature = 'nodes' | 'scheduling' | 'running-pods' | 'container-logs';
 
 export interface Availability {
   verbs: Set<string>;
@@ -55,5 +55,14 @@ export async function probeAvailability(): Promise<Availability> {
   const pod = api.get(api.resolve('pods')!, 'default', 'probe') as { spec?: { nodeName?: string }; status?: { phase?: string } };
   if (pod.spec?.nodeName) features.add('scheduling');
   if (pod.status?.phase === 'Running') features.add('running-pods');
+  api.create({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'say', namespace: 'default' },
+    spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo probe-output'] }] },
+  });
+  s.cluster.advance(60_000);
+  // Through the whole path (kubelet process output → kubectl logs), as a task uses it.
+  if ((await s.run('kubectl logs say')).stdout.includes('probe-output')) features.add('container-logs');
   return { verbs, features };
 }

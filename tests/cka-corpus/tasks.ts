@@ -563,4 +563,105 @@ k get pods --no-headers | wc -l > /opt/count.txt
       expect(s.file('/opt/count.txt')).toBe('1\n');
     },
   },
+{
+    id: 'kubectl-edit-replicas-with-sed-directive',
+    verbs: ['create', 'edit'],
+    script: String.raw`
+k create deploy edited --image=nginx:1.27
+k edit deploy edited
+#@sed s/replicas: 1$/replicas: 5/
+`,
+    check(s) {
+      expect(spec(s.get('deploy', 'edited')).replicas).toBe(5);
+    },
+  },
+  {
+    id: 'fix-image-pull-backoff',
+    verbs: ['create', 'set', 'rollout', 'get'],
+    features: ['running-pods'],
+    script: String.raw`
+k create deploy broken --image=nginx:1.277-doesnotexist
+sleep 30
+k get pods -l app=broken
+k set image deploy/broken nginx=nginx:1.27
+k rollout status deploy/broken --timeout=120s
+k get deploy broken -o jsonpath='{.status.readyReplicas}' > /opt/ready.txt
+`,
+    check(s) {
+      expect(s.file('/opt/ready.txt')).toBe('1');
+      expect(spec(s.get('deploy', 'broken')).template.spec.containers[0].image).toBe('nginx:1.27');
+    },
+  },
+  {
+    id: 'exec-into-pod-and-save-answer',
+    verbs: ['run', 'exec'],
+    features: ['running-pods'],
+    script: String.raw`
+k run web --image=nginx:1.27
+sleep 15
+k exec web -- cat /etc/nginx/nginx.conf | grep worker_processes | awk '{print $2}' | tr -d ';' > /opt/workers.txt
+`,
+    check(s) {
+      expect(s.file('/opt/workers.txt')).toBe('auto\n');
+    },
+  },
+  {
+    id: 'service-reachable-with-curl-from-controlplane',
+    verbs: ['create', 'expose', 'get'],
+    features: ['running-pods'],
+    script: String.raw`
+k create deploy hello --image=nginx:1.27 --replicas=2
+k expose deploy hello --port=80
+sleep 20
+curl -s http://$(k get svc hello -o jsonpath='{.spec.clusterIP}') | grep -o '<title>.*</title>' > /opt/title.txt
+`,
+    check(s) {
+      expect(s.file('/opt/title.txt')).toBe('<title>Welcome to nginx!</title>\n');
+    },
+  },
+  {
+    id: 'logs-of-a-job-to-file',
+    verbs: ['create', 'wait', 'logs'],
+    features: ['running-pods', 'container-logs'],
+    script: String.raw`
+k create job hello --image=busybox:1.36 -- echo "hello from the job"
+k wait --for=condition=complete job/hello --timeout=60s
+k logs job/hello > /opt/job.log
+`,
+    check(s) {
+      expect(s.file('/opt/job.log')).toBe('hello from the job\n');
+    },
+  },
+  {
+    id: 'network-policy-blocks-then-allows',
+    verbs: ['run', 'expose', 'apply', 'exec', 'label'],
+    features: ['running-pods'],
+    script: String.raw`
+k run api --image=nginx:1.27 -l app=api --port=80 --expose
+k run client --image=busybox:1.36 -- sleep 3600
+sleep 20
+cat <<EOF | k apply -f -
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-allow-frontend
+spec:
+  podSelector:
+    matchLabels:
+      app: api
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          role: frontend
+EOF
+k exec client -- wget -qO- -T 2 http://api > /dev/null 2>&1; echo $? > /opt/before.txt
+k label pod client role=frontend
+k exec client -- wget -qO- -T 2 http://api > /dev/null 2>&1; echo $? > /opt/after.txt
+`,
+    check(s) {
+      expect(s.file('/opt/before.txt')).not.toBe('0\n');
+      expect(s.file('/opt/after.txt')).toBe('0\n');
+    },
+  },
 ];
