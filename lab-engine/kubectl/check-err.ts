@@ -66,7 +66,7 @@ function invalidMessage(err: ApiError): string {
   else if (err.status.message && !d.causes?.length) s += `: ${err.status.message}`;
   const causes = d.causes ?? [];
   if (causes.length === 0) return s;
-  const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+  const lines = causes.map((c) => `${c.field ?? ''}: ${c.message}`);
   if (lines.length === 1) return `${s}: ${lines[0]}\n`;
   return `${s}: \n${lines.map((l) => `* ${l}\n`).join('')}`;
 }

@@ -20,7 +20,7 @@ export const viewLastApplied: CommandSpec = {
       const text = info.object.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
       if (text === undefined) throw new KubectlError(`no last-applied-configuration annotation found on resource: ${info.name}`);
       const value = JSON.parse(text);
-      if (output === 'json') ctx.io.out(toJson(value, { sortKeys: false }));
+      if (output === 'json') ctx.io.out(toJson(value, { indent: '  ' }));
       else ctx.io.out((i > 0 ? '---\n' : '') + toYaml(value));
     });
     return 0;

@@ -8,6 +8,7 @@ import { checkOutputFormat, dryRunStrategy, fieldValidation, printResult, record
 import { hasFilenames, infosFromFiles, type Info } from '../resource-builder';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply/last-applied';
 import { threeWayMerge } from '../apply/three-way';
+import { listEnvelope } from '../output';
 import { viewLastApplied } from '../apply/view-last-applied';
 
 /** `kubectl apply` (kubectl/pkg/cmd/apply/apply.go + patcher.go), client-side. */
@@ -34,18 +35,29 @@ function runApply(ctx: CommandContext): number {
   const infos = infosFromFiles(ctx);
   if (infos.length === 0) throw new KubectlError('no objects passed to apply');
   const errors: Error[] = [];
+  const printed: KubeObject[] = [];
   for (const info of infos) {
     try {
-      applyOne(ctx, info, dryRun);
+      const r = applyOne(ctx, info, dryRun);
+      if (shouldPrintObject(ctx)) printed.push(r.object);
+      else printResult(ctx, r.object, { operation: r.operation, dryRun });
     } catch (e) {
       errors.push(e as Error);
     }
   }
+  // apply.go prints -o yaml|json output once at the end: the object, or a List of them.
+  if (printed.length === 1) printResult(ctx, printed[0], { operation: '', dryRun });
+  else if (printed.length > 1) printResult(ctx, listEnvelope(printed), { operation: '', dryRun });
   if (errors.length > 0) throw new AggregateError(errors);
   return 0;
 }
 
-function applyOne(ctx: CommandContext, info: Info, dryRun: DryRunStrategy): void {
+function shouldPrintObject(ctx: CommandContext): boolean {
+  const o = flagString(ctx.flags, 'output');
+  return o !== '' && o !== 'name';
+}
+
+function applyOne(ctx: CommandContext, info: Info, dryRun: DryRunStrategy): { object: KubeObject; operation: string } {
   const modified = info.object as KubeObject;
   const serverSide = flagBool(ctx.flags, 'server-side');
   const annotate = !serverSide;
@@ -65,9 +77,10 @@ function applyOne(ctx: CommandContext, info: Info, dryRun: DryRunStrategy): void
     } catch (e) {
       throw addSourceToErr('creating', info.source, e);
     }
-    printResult(ctx, created, { operation: 'created', dryRun });
-    return;
+    return { object: created, operation: 'created' };
   }
+  // apply.go: with --dry-run=client an existing object is printed as it is live, unpatched.
+  if (dryRun === 'client') return { object: current, operation: 'configured' };
   if (annotate && current.metadata.annotations?.[LAST_APPLIED_ANNOTATION] === undefined) ctx.io.err(MISSING_ANNOTATION(info.def.resource, info.name));
   const originalText = current.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
   let original: unknown = {};
@@ -79,18 +92,15 @@ function applyOne(ctx: CommandContext, info: Info, dryRun: DryRunStrategy): void
   const merged = threeWayMerge(original, modified, current, []) as KubeObject;
   merged.metadata.resourceVersion = modified.metadata.resourceVersion ?? current.metadata.resourceVersion;
   const changed = JSON.stringify(normalize(merged)) !== JSON.stringify(normalize(current));
-  if (!changed) {
-    printResult(ctx, current, { operation: 'unchanged', dryRun });
-    return;
-  }
+  if (!changed) return { object: current, operation: 'unchanged' };
   let saved = merged;
   try {
-    if (dryRun !== 'client') saved = ctx.api.update(merged, opts);
+    saved = ctx.api.update(merged, opts);
   } catch (e) {
     if (isApiError(e) && e.reason === 'Invalid') throw e;
     throw addSourceToErr('patching', info.source, e);
   }
-  printResult(ctx, saved, { operation: serverSide ? 'serverside-applied' : 'configured', dryRun });
+  return { object: saved, operation: serverSide ? 'serverside-applied' : 'configured' };
 }
 
 function setAnnotation(obj: KubeObject): void {

@@ -64,6 +64,12 @@ function dryRunApply(ctx: CommandContext, info: Info, live: KubeObject | undefin
   const originalText = live.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
   const merged = threeWayMerge(originalText ? JSON.parse(originalText) : {}, modified, live) as KubeObject;
   merged.metadata.resourceVersion = live.metadata.resourceVersion;
+  // diff.go builds the patch with GetModifiedConfiguration(annotate=false): the live
+  // last-applied annotation is left as it is.
+  const annotations = { ...(merged.metadata.annotations ?? {}) };
+  if (originalText === undefined) delete annotations[LAST_APPLIED_ANNOTATION];
+  else annotations[LAST_APPLIED_ANNOTATION] = originalText;
+  merged.metadata.annotations = annotations;
   return ctx.api.update(merged, { dryRun: true });
 }
 

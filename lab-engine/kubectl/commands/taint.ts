@@ -33,14 +33,14 @@ function parseTaints(ctx: CommandContext, specs: string[]): { add: Taint[]; remo
     if (spec.endsWith('-')) {
       const body = spec.slice(0, -1);
       const [kv, effect = ''] = body.split(':');
-      if (effect && !EFFECTS.includes(effect)) throw new KubectlError(`invalid taint spec: ${spec}, unsupported taint effect`);
+      if (effect && !EFFECTS.includes(effect)) throw new KubectlError(`invalid taint effect: ${effect}, unsupported taint effect`);
       remove.push({ key: kv.split('=')[0], effect });
       continue;
     }
     const colon = spec.lastIndexOf(':');
     if (colon < 0) throw new KubectlError(`invalid taint spec: ${spec}, invalid taint effect`);
     const effect = spec.slice(colon + 1);
-    if (!EFFECTS.includes(effect)) throw new KubectlError(`invalid taint spec: ${spec}, unsupported taint effect`);
+    if (!EFFECTS.includes(effect)) throw new KubectlError(`invalid taint effect: ${effect}, unsupported taint effect`);
     const kv = spec.slice(0, colon);
     const eq = kv.indexOf('=');
     const t = { key: eq < 0 ? kv : kv.slice(0, eq) } as Taint;

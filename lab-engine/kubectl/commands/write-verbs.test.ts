@@ -330,7 +330,7 @@ describe('diff, completion, view-last-applied', () => {
     expect(lines[0]).toMatch(/^diff -u -N \/tmp\/LIVE-\d+\/v1\.ConfigMap\.default\.c \/tmp\/MERGED-\d+\/v1\.ConfigMap\.default\.c$/);
     expect(lines[1]).toMatch(/^--- \/tmp\/LIVE-\d+\/v1\.ConfigMap\.default\.c\t2026-01-05 09:00:00\.000000000 \+0000$/);
     expect(r.stdout).toContain('\n-  a: "1"\n+  a: "2"\n');
-    expect(r.stdout).toContain('@@ -1,11 +1,11 @@\n apiVersion: v1\n data:\n');
+    expect(r.stdout).toContain('@@ -1,6 +1,6 @@\n apiVersion: v1\n data:\n');
   });
 
   it('prints the recorded completion script and kubectl\'s usage errors', async () => {

@@ -51,7 +51,7 @@ function hunks(ops: Op[], context: number): string {
   const groups: [number, number][] = [];
   for (const k of changed) {
     const last = groups[groups.length - 1];
-    if (last && k - last[1] <= 2 * context) last[1] = k;
+    if (last && k - last[1] - 1 <= 2 * context) last[1] = k;
     else groups.push([k, k]);
   }
   let out = '';

@@ -53,7 +53,8 @@ function policyRules(ctx: CommandContext, verbs: string[], resources: ResourceOp
   for (const r of resources) {
     if (!r.resource) throw new KubectlError('resource must be specified if apiGroup/subresource specified');
     const mapped = mapResource(ctx, r);
-    if (!mapped && r.resource !== '*') throw new KubectlError(`the server doesn't have a resource type "${r.resource}"`);
+    // The RESTMapper's NoResourceMatchError reaches CheckErr unprefixed.
+    if (!mapped && r.resource !== '*') throw new KubectlError(`the server doesn't have a resource type "${r.resource}"`, 1, true);
     const target = mapped ?? { group: r.group, resource: r.resource };
     for (const v of verbs) {
       const allowed = SPECIAL_VERBS[v];
@@ -150,7 +151,7 @@ export const createRoleBinding: CommandSpec = {
     const subs = subjects(ctx);
     if (subs.length > 0) obj.subjects = subs;
     obj.roleRef = { apiGroup: RBAC, kind: role ? 'Role' : 'ClusterRole', name: role || clusterRole };
-    return submit(ctx, dryRun, obj);
+    return submit(ctx, dryRun, obj, { wrap: 'failed to create rolebinding: ' });
   },
 };
 
@@ -165,6 +166,6 @@ export const createClusterRoleBinding: CommandSpec = {
     const subs = subjects(ctx);
     if (subs.length > 0) obj.subjects = subs;
     obj.roleRef = { apiGroup: RBAC, kind: 'ClusterRole', name: flagString(ctx.flags, 'clusterrole') };
-    return submit(ctx, dryRun, obj);
+    return submit(ctx, dryRun, obj, { wrap: 'failed to create clusterrolebinding: ' });
   },
 };

@@ -25,7 +25,7 @@ export const createServiceAccount: CommandSpec = {
   flags: [],
   run(ctx) {
     const { name, dryRun } = complete(ctx);
-    return submit(ctx, dryRun, { kind: 'ServiceAccount', apiVersion: 'v1', metadata: objectMeta(ctx, name) });
+    return submit(ctx, dryRun, { kind: 'ServiceAccount', apiVersion: 'v1', metadata: objectMeta(ctx, name) }, { wrap: 'failed to create serviceaccount: ' });
   },
 };
 
@@ -52,7 +52,7 @@ export const createQuota: CommandSpec = {
     if (Object.keys(hard).length > 0) spec.hard = sortedMap(hard);
     const scopes = flagString(ctx.flags, 'scopes');
     if (scopes) spec.scopes = scopes.split(',');
-    return submit(ctx, dryRun, { kind: 'ResourceQuota', apiVersion: 'v1', metadata: objectMeta(ctx, name), spec, status: {} });
+    return submit(ctx, dryRun, { kind: 'ResourceQuota', apiVersion: 'v1', metadata: objectMeta(ctx, name), spec, status: {} }, { wrap: 'failed to create quota: ' });
   },
 };
 
@@ -125,7 +125,7 @@ export const createPodDisruptionBudget: CommandSpec = {
     spec.selector = labelSelector(selector);
     if (max) spec.maxUnavailable = intOrString(max);
     const status = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
-    return submit(ctx, dryRun, { kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', metadata: objectMeta(ctx, name), spec, status });
+    return submit(ctx, dryRun, { kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', metadata: objectMeta(ctx, name), spec, status }, { wrap: 'failed to create poddisruptionbudgets: ' });
   },
 };
 

@@ -44,7 +44,9 @@ function envFrom(ctx: CommandContext): EnvVar[] {
     for (const key of keys) {
       if (only.length > 0 && !only.includes(key)) continue;
       const ref = object.kind === 'ConfigMap' ? 'configMapKeyRef' : 'secretKeyRef';
-      out.push({ name: prefix + key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase(), valueFrom: { [ref]: { name: object.metadata.name, key } } });
+      const name = prefix + key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
+      if (name !== key) ctx.io.err(`Warning: key ${key} transferred to ${name}\n`);
+      out.push({ name, valueFrom: { [ref]: { name: object.metadata.name, key } } });
     }
   }
   return out;
