@@ -4,6 +4,7 @@ import { RbacAuthorizer } from './authorizer';
 import { installClusterRoleAggregation } from './aggregation';
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from './bootstrap-policy';
 import { bootstrapRoleBindings, bootstrapRoles } from './bootstrap-namespaced';
+import { escalationCheck } from './escalation';
 import { type AccessReviewStatus, canI, type RulesReviewStatus, rulesFor } from './review';
 import type { RequestAttributes } from './rule-matching';
 
@@ -26,6 +27,7 @@ export function installRbac(ctx: ClusterContext): RbacService {
   installClusterRoleAggregation(ctx);
   const authorizer = new RbacAuthorizer(ctx.store);
   ctx.setAuthorizer(authorizer);
+  ctx.store.admission.push(escalationCheck(authorizer));
   const service: RbacService = {
     authorizer,
     canI: (user, attrs) => canI(authorizer, user, attrs),

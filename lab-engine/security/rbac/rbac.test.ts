@@ -172,3 +172,29 @@ describe('namespaced bootstrap policy', () => {
     expect(s.store.peekList('rolebindings.rbac.authorization.k8s.io', 'kube-system')).toHaveLength(9);
   });
 });
+
+describe('privilege escalation prevention', () => {
+  it('refuses roles and bindings granting what the user does not hold', () => {
+    const { s } = setup();
+    const editor = s.api(impersonatedUser('editor'));
+    // edit does not include roles: first the authorizer says no.
+    expect(() => editor.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'r', namespace: 'dev' }, rules: [] })).toThrowError(
+      'roles.rbac.authorization.k8s.io is forbidden: User "editor" cannot create resource "roles" in API group "rbac.authorization.k8s.io" in the namespace "dev"',
+    );
+    const admin = s.api(impersonatedUser('nsadmin'));
+    admin.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'pods', namespace: 'dev' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] });
+    try {
+      admin.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'nodes', namespace: 'dev' }, rules: [{ apiGroups: [''], resources: ['nodes', 'pods'], verbs: ['list'] }] });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ApiError).status.message).toBe(
+        'roles.rbac.authorization.k8s.io "nodes" is forbidden: user "nsadmin" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["nodes"], Verbs:["list"]}',
+      );
+    }
+    expect(() =>
+      admin.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'ca', namespace: 'dev' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'User', name: 'x' }] }),
+    ).toThrowError(/is attempting to grant RBAC permissions not currently held:\n\{APIGroups:\["\*"\], Resources:\["\*"\], Verbs:\["\*"\]\}/);
+    // Binding view in its own namespace is fine: nsadmin holds every rule of view there.
+    expect(admin.create({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'v', namespace: 'dev' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' }, subjects: [{ kind: 'User', name: 'x' }] }).metadata.name).toBe('v');
+  });
+});
