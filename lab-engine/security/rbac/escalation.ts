@@ -45,13 +45,14 @@ export function escalationCheck(authz: RbacAuthorizer): AdmissionPlugin {
 function uncovered(authz: RbacAuthorizer, user: UserInfo, ns: string, rules: Json[]): string[] {
   const held = rulesFor(authz, user, ns);
   const out: string[] = [];
+  const urls: string[] = [];
   const missing = new Map<string, { group: string; resource: string; name: string; verbs: string[] }>();
   for (const rule of rules) {
     for (const verb of rule.verbs ?? []) {
       if (rule.nonResourceURLs?.length) {
         for (const url of rule.nonResourceURLs) {
           const ok = held.nonResourceRules.some((h) => has(h.verbs, verb) && (h.nonResourceURLs ?? []).some((u) => u === '*' || u === url || (u.endsWith('*') && url.startsWith(u.slice(0, -1)))));
-          if (!ok) out.push(`{NonResourceURLs:[${JSON.stringify(url)}], Verbs:[${JSON.stringify(verb)}]}`);
+          if (!ok) urls.push(`{NonResourceURLs:[${JSON.stringify(url)}], Verbs:[${JSON.stringify(verb)}]}`);
         }
         continue;
       }
@@ -70,7 +71,7 @@ function uncovered(authz: RbacAuthorizer, user: UserInfo, ns: string, rules: Jso
   }
   // Compact: one line per group/resource/name with its missing verbs.
   for (const m of missing.values()) out.push(describe(m.group, m.resource, m.name, m.verbs));
-  return out;
+  return [...out, ...urls];
 }
 
 function addMissing(missing: Map<string, { group: string; resource: string; name: string; verbs: string[] }>, group: string, resource: string, name: string, verb: string): void {
