@@ -7,6 +7,8 @@ import { DEFAULT_REPLAY_LIMITS, type ReplayLimits } from '../session/limits';
 import { gradeLab, type TaskResult } from '../grader/grade';
 import type { GradeTarget } from '../grader/target';
 import { FakeHost } from '../kubectl/testing/fake-host';
+import { runKubectl } from '../kubectl/kubectl';
+import { kubectlVerbs } from '../shell/commands/kubectl';
 import { NETWORK_SERVICE, type NetworkService } from '../network/service';
 
 /**
@@ -45,10 +47,13 @@ export function gradeTarget(session: Session): GradeTarget {
     readFile: (path) => session.env.nodeShells.get('controlplane')?.fs.readSync(path),
     runCommand: async (line) => {
       const before = cluster.stateHash();
-      const host = new FakeHost(cluster);
-      const r = await host.run(line);
+      const argv = splitWords(line);
+      if (argv[0] !== 'kubectl' && argv[0] !== 'k') throw new Error(`command checks run kubectl only (got "${line}"); use a file check for files`);
+      let stdout = '';
+      let stderr = '';
+      const exitCode = await runKubectl(argv.slice(1), new FakeHost(cluster), { stdin: '', out: (s) => (stdout += s), err: (s) => (stderr += s) }, kubectlVerbs());
       if (cluster.stateHash() !== before) throw new Error(`command check "${line}" changed the cluster; command checks must be read-only`);
-      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code };
+      return { stdout, stderr, exitCode };
     },
     request: network
       ? (from, url, method) => {
@@ -97,5 +102,28 @@ export function splitScript(script: string): string[] {
     }
     out.push(cur);
   }
+  return out;
+}
+
+/** Splits a command line into words, honouring '…' and "…" quoting (no expansion: checks are literal). */
+function splitWords(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let has = false;
+  for (const ch of line.trim()) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (cur || has) out.push(cur);
+      cur = '';
+      has = false;
+    } else cur += ch;
+  }
+  if (cur || has) out.push(cur);
   return out;
 }
