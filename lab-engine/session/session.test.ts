@@ -22,6 +22,13 @@ describe('shell state between lines', () => {
     expect((await s.run('greet x')).stderr).toBe('bash: greet: command not found\n');
   });
 
+  it('keeps aliases and functions defined by a sourced file', async () => {
+    const s = await fresh();
+    await s.run(`printf '%s\\n' "alias ll='ls -1'" 'greet() { echo "hi $1"; }' > ~/.fns`);
+    expect(await s.run('source ~/.fns')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect((await s.run('greet you; ll /etc/kubernetes | head -1')).stdout).toBe('hi you\nadmin.conf\n');
+  });
+
   it('has k aliased to kubectl and type/which answer like bash', async () => {
     const s = await fresh();
     expect((await s.run('type k')).stdout).toBe("k is aliased to `kubectl'\n");

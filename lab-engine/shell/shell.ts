@@ -1,8 +1,8 @@
-import { Bash, defineCommand, EMPTY_BYTES, type Command } from 'just-bash';
+import { Bash, defineCommand, EMPTY_BYTES, parse, type Command } from 'just-bash';
 import type { FunctionDefNode } from './transform';
 import type { Rng } from '../base/rng';
 import { VirtualFs } from './vfs';
-import { determinismPlugin, rewriteScript, functionDefinitions, unsetFunctions, INTERRUPT_CHECK_COMMAND, RANDOM_COMMAND, SECONDS_COMMAND } from './transform';
+import { determinismPlugin, rewriteScript, sourcedFiles, functionDefinitions, unsetFunctions, INTERRUPT_CHECK_COMMAND, RANDOM_COMMAND, SECONDS_COMMAND } from './transform';
 import { INTERRUPTED_EXIT_CODE, type LineResult, type RunContext } from './run-context';
 import { builtinCommands } from './commands';
 import { checkLine } from './limits';
@@ -124,7 +124,7 @@ export class Shell {
       transform: (ctx) => {
         if (this.lineFunctions === undefined) {
           // The first transform of a line is its top-level script (nested execs come later).
-          this.lineFunctions = functionDefinitions(ctx.ast);
+          this.lineFunctions = [...functionDefinitions(ctx.ast), ...this.sourcedFunctions(sourcedFiles(ctx.ast))];
           this.lineUnsets = unsetFunctions(ctx.ast);
           return { ast: rewriteScript(ctx.ast, this.lineSource) };
         }
@@ -204,6 +204,22 @@ export class Shell {
     } finally {
       this.run = undefined;
     }
+  }
+
+  /** Function definitions in files the line sources (one level; bash would run them as it sources). */
+  private sourcedFunctions(paths: string[]): FunctionDefNode[] {
+    const out: FunctionDefNode[] = [];
+    for (const p of paths.slice(0, 8)) {
+      const abs = p.startsWith('~') ? `${this.home}${p.slice(1)}` : VirtualFs.normalize(this.state.cwd, p);
+      const text = this.fs.readSync(abs);
+      if (text === undefined || text.length > 1024 * 1024) continue;
+      try {
+        out.push(...functionDefinitions(parse(text)));
+      } catch {
+        // A file bash cannot parse defines nothing.
+      }
+    }
+    return out;
   }
 
   /** Registers a command with just-bash and for the fast path. */

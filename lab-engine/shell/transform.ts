@@ -162,6 +162,31 @@ export function unsetFunctions(ast: ScriptNode): string[] {
   return out;
 }
 
+/** Files a line sources with a literal path (`source ~/.bashrc`, `. ./fns.sh`), to carry their functions. */
+export function sourcedFiles(ast: ScriptNode): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 2000 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return void node.forEach((x) => visit(x, depth + 1));
+    const n = node as Node;
+    if (n.type === 'SimpleCommand') {
+      const name = literalWord(n.name);
+      const first = ((n.args as unknown[]) ?? [])[0];
+      const path = literalWord(first) ?? tildeWord(first);
+      if ((name === 'source' || name === '.') && path) out.push(path);
+    }
+    for (const key of Object.keys(n)) visit(n[key], depth + 1);
+  };
+  visit(ast.statements, 0);
+  return out;
+}
+
+function tildeWord(w: unknown): string | undefined {
+  const parts = (w as { parts?: Node[] } | null)?.parts;
+  if (!parts || parts[0]?.type !== 'TildeExpansion' || parts.slice(1).some((p) => p.type !== 'Literal')) return undefined;
+  return `~${parts.slice(1).map((p) => p.value).join('')}`;
+}
+
 function literalWord(w: unknown): string | undefined {
   const parts = (w as { parts?: Node[] } | null)?.parts;
   if (!parts || parts.some((p) => p.type !== 'Literal')) return undefined;
