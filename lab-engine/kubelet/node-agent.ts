@@ -4,7 +4,7 @@ import type { KindDef } from '../api/registry';
 import { Backoff } from './backoff';
 import { buildNode, nodeConditions, type NodePlan } from './node-object';
 import { resolveImage, type ResolvedImage } from './images/catalogue';
-import { PodWorker, type NodeHost } from './pod-worker';
+import { dropOnError, PodWorker, type NodeHost } from './pod-worker';
 import type { VolumeDir, VolumePlugin } from './types';
 import { findNetwork, type KubeletNetworkPort } from './network-port';
 import { volumePlugins } from './extension';
@@ -67,7 +67,7 @@ export class NodeAgent implements NodeHost {
     const now = this.ctx.clock.nowRfc3339();
     const existing = this.ctx.store.peek('nodes', '', this.name);
     const nodeRef = { apiVersion: 'v1', kind: 'Node', metadata: { name: this.name, uid: this.name } } as KubeObject;
-    const ev = (reason: string, message: string) => this.ctx.events.record(nodeRef, 'Normal', reason, message, { component: 'kubelet', host: this.name });
+    const ev = (reason: string, message: string) => dropOnError(() => this.ctx.events.record(nodeRef, 'Normal', reason, message, { component: 'kubelet', host: this.name }));
     ev('Starting', 'Starting kubelet.');
     if (!existing) {
       this.ctx.store.create(buildNode(this.plan, now, this.imageList()));

@@ -2,6 +2,7 @@ import type { KubeObject } from '../api/types';
 import type { ClusterContext } from '../sim/context';
 import type { KindDef } from '../api/registry';
 import { jsonEqual } from '../api/clone';
+import { isApiError } from '../api/errors';
 import { ContainerInstance, type ContainerKind } from './container';
 import { buildPodStatus, type PodRuntimeView } from './pod-status';
 import { Backoff, goDuration } from './backoff';
@@ -688,12 +689,21 @@ export class PodWorker {
   }
 
   private event(type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.host.plan.spec.name });
+    dropOnError(() => this.ctx.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.host.plan.spec.name }));
   }
 
   private eventFor(c: ContainerInstance, type: 'Normal' | 'Warning', reason: string, message: string): void {
     const list = c.kind === 'regular' ? 'containers' : 'initContainers';
-    this.ctx.events.recordForField(this.pod, `spec.${list}{${c.name}}`, type, reason, message, { component: 'kubelet', host: this.host.plan.spec.name });
+    dropOnError(() => this.ctx.events.recordForField(this.pod, `spec.${list}{${c.name}}`, type, reason, message, { component: 'kubelet', host: this.host.plan.spec.name }));
+  }
+}
+
+/** client-go's event broadcaster drops events the API server refuses (e.g. in a terminating namespace). */
+export function dropOnError(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!isApiError(e)) throw e;
   }
 }
 

@@ -10,6 +10,7 @@ import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error';
 import { preempt, priorityOf } from './preemption';
 import { isTerminalPod } from './node-info';
 import { SchedulingQueue } from './queue';
+import { isApiError } from '../api/errors';
 
 const SCHEDULER_NAME = 'default-scheduler';
 const SOURCE = { component: SCHEDULER_NAME };
@@ -212,7 +213,7 @@ export class Scheduler implements SchedulerService {
       if (!fresh) continue;
       const conds = (fresh.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'DisruptionTarget');
       this.ctx.store.update({ ...fresh, status: { ...fresh.status, conditions: [...conds, cond] } }, { subresource: 'status' });
-      this.ctx.events.record(fresh, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${node}`, SOURCE);
+      this.record(fresh, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${node}`);
       try {
         this.ctx.store.delete(this.podDef, v.metadata.namespace!, v.metadata.name!);
       } catch {
@@ -222,7 +223,7 @@ export class Scheduler implements SchedulerService {
   }
 
   private fail(pod: KubeObject, key: string, message: string, plugins: string[], nominated?: string): void {
-    this.ctx.events.record(pod, 'Warning', 'FailedScheduling', message, SOURCE);
+    this.record(pod, 'Warning', 'FailedScheduling', message);
     const cond = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message };
     this.setCondition(pod, cond, nominated);
     this.queue.markUnschedulable(key, priorityOf(pod), message, plugins);
@@ -251,7 +252,16 @@ export class Scheduler implements SchedulerService {
     const conds = (bound.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.ctx.clock.nowRfc3339() };
     this.ctx.store.update({ ...bound, status: { ...bound.status, conditions: [...conds, cond] } }, { subresource: 'status' });
-    this.ctx.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, SOURCE);
+    this.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`);
+  }
+
+  /** Events the API server refuses (terminating namespace) are dropped, as client-go's broadcaster does. */
+  private record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    try {
+      this.ctx.events.record(obj, type, reason, message, SOURCE);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
   }
 }
 
