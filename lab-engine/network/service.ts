@@ -239,6 +239,12 @@ export interface NetworkService {
    */
   policiesSelecting(namespace: string, pod: string): { ingress: PolicyRef[]; egress: PolicyRef[] };
 
+  /**
+   * Installs a network add-on into the running cluster (idempotent), for lab
+   * setup: 'ingress-nginx' writes the ingress-nginx bare-metal manifest.
+   */
+  enableAddon(name: 'ingress-nginx'): void;
+
   /** The InternalIP of a node (from its Node object). */
   nodeIP(nodeName: string): string | undefined;
   /** The LoadBalancer pool this cluster hands out from (`first-last`). */

@@ -46,6 +46,15 @@ describe('ingress-nginx', () => {
     expect(c.store.peek('deployments.apps', 'ingress-nginx', 'ingress-nginx-controller')!.spec.template.spec.containers[0].image).toBe('registry.k8s.io/ingress-nginx/controller:v1.12.0');
   });
 
+  it('can be enabled on a running cluster through the NetworkService (idempotent)', () => {
+    const c = new NetCluster();
+    expect(c.store.peek('namespaces', '', 'ingress-nginx')).toBeUndefined();
+    c.net.enableAddon('ingress-nginx');
+    c.net.enableAddon('ingress-nginx');
+    c.settle();
+    expect(c.store.peekList('services', 'ingress-nginx').map((s) => s.metadata.name)).toEqual(['ingress-nginx-controller']);
+  });
+
   it('routes by host and path: Prefix per path element, Exact, longest first', () => {
     const c = cluster();
     ingress(c, 'web', {

@@ -29,6 +29,7 @@ import { matches } from '../../api/selectors/label-selector';
 import { nodeHostResponse, nodeHostListens } from './node-host';
 import { statusText } from './http-status';
 import { isIngressControllerPod, type IngressRouter } from '../ingress/router';
+import { installIngressNginx } from '../bootstrap/ingress-nginx';
 
 export const DNS_TIMEOUT_MS = 10_000; // resolv.conf defaults: timeout:5 attempts:2
 
@@ -156,6 +157,11 @@ export class NetworkModel implements NetworkService {
       if (np.egressIsolation) out.egress.push({ namespace, name: np.name, direction: 'Egress' });
     }
     return out;
+  }
+
+  enableAddon(name: 'ingress-nginx'): void {
+    if (name !== 'ingress-nginx') throw new Error(`network: unknown add-on "${name as string}"`);
+    installIngressNginx(this.ctx);
   }
 
   nodeIP(nodeName: string): string | undefined {
