@@ -50,6 +50,24 @@ export class ApiClient {
     private readonly authorizer?: Authorizer,
   ) {}
 
+  /**
+   * Warnings the API server returned for this client's writes (the `Warning:`
+   * response headers kubectl prints to stderr: PodSecurity `would violate …`,
+   * fieldValidation=Warn unknown fields, …). Read and clear with takeWarnings().
+   */
+  readonly warnings: string[] = [];
+
+  takeWarnings(): string[] {
+    return this.warnings.splice(0, this.warnings.length);
+  }
+
+  private keep<T extends { warnings: string[] }>(r: T): T {
+    this.warnings.push(...r.warnings);
+    // Long-lived clients (controllers) never read them: keep only the latest.
+    if (this.warnings.length > 64) this.warnings.splice(0, this.warnings.length - 64);
+    return r;
+  }
+
   as(user: UserInfo): ApiClient {
     return new ApiClient(this.store, this.registry, user, this.authorizer);
   }
@@ -85,19 +103,19 @@ export class ApiClient {
   create(obj: KubeObject, opts: WriteOptions = {}): KubeObject {
     const def = this.store.kindOf(obj);
     this.authorize(def, 'create', obj.metadata?.namespace ?? 'default', undefined);
-    return this.store.create(obj, { ...opts, user: this.user }).object;
+    return this.keep(this.store.create(obj, { ...opts, user: this.user })).object;
   }
 
   update(obj: KubeObject, opts: WriteOptions = {}): KubeObject {
     const def = this.store.kindOf(obj);
     this.authorize(def, 'update', obj.metadata?.namespace ?? 'default', obj.metadata?.name);
-    return this.store.update(obj, { ...opts, user: this.user }).object;
+    return this.keep(this.store.update(obj, { ...opts, user: this.user })).object;
   }
 
   updateStatus(obj: KubeObject, opts: WriteOptions = {}): KubeObject {
     const def = this.store.kindOf(obj);
     this.authorize(def, 'update', obj.metadata?.namespace ?? 'default', obj.metadata?.name, 'status');
-    return this.store.update(obj, { ...opts, user: this.user, subresource: 'status' }).object;
+    return this.keep(this.store.update(obj, { ...opts, user: this.user, subresource: 'status' })).object;
   }
 
   patch(def: KindDef, namespace: string, name: string, type: PatchType, patch: unknown, opts: WriteOptions & { subresource?: 'status' } = {}): KubeObject {
@@ -112,12 +130,12 @@ export class ApiClient {
     const patchedRv = (patch as KubeObject)?.metadata?.resourceVersion;
     next.metadata = next.metadata ?? {};
     next.metadata.resourceVersion = typeof patchedRv === 'string' ? patchedRv : current.metadata.resourceVersion;
-    return this.store.update(next, { ...opts, user: this.user }).object;
+    return this.keep(this.store.update(next, { ...opts, user: this.user })).object;
   }
 
   delete(def: KindDef, namespace: string, name: string, opts: DeleteOptions = {}): { object: KubeObject; deleted: boolean } {
     this.authorize(def, 'delete', namespace, name);
-    const r = this.store.delete(def, namespace, name, { ...opts, user: this.user });
+    const r = this.keep(this.store.delete(def, namespace, name, { ...opts, user: this.user }));
     return { object: r.object, deleted: r.deleted };
   }
 

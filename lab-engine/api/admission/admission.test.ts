@@ -119,3 +119,16 @@ describe('PodSecurity', () => {
     ]);
   });
 });
+
+describe('warnings reach the client', () => {
+  it('ApiClient.takeWarnings returns what the server warned about', () => {
+    const s = server();
+    const ns = s.api().get(s.registry.forResource('namespaces', '')!, '', 'team');
+    const api = s.api();
+    api.update({ ...ns, metadata: { ...ns.metadata, labels: { ...ns.metadata.labels, 'pod-security.kubernetes.io/warn': 'baseline' } } });
+    expect(api.takeWarnings()).toEqual([]);
+    api.create(pod('p', { securityContext: { privileged: true } }));
+    expect(api.takeWarnings()).toEqual(['would violate PodSecurity "baseline:latest": privileged (container "c" must not set securityContext.privileged=true)']);
+    expect(api.takeWarnings()).toEqual([]);
+  });
+});
