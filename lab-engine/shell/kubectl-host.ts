@@ -15,7 +15,7 @@ export interface KubectlSessionHooks {
 }
 
 const KUBECONFIG_PATH = '/root/.kube/config';
-const PARSED = new WeakMap<Shell, { text: string | undefined; state: KubeconfigState }>();
+const PARSED = new WeakMap<Shell, { text: string | undefined; json: string }>();
 
 /**
  * kubectl's view of the machine it runs on: the shell's virtual filesystem,
@@ -42,15 +42,14 @@ export class ShellKubectlHost implements KubectlHost {
     const path = this.kubeconfigPath();
     const text = shell.fs.readSync(path);
     // Parsing YAML per command costs more than the command: keep the last parse per file text.
-    const cached = PARSED.get(shell);
-    let state: KubeconfigState | undefined;
-    if (cached && cached.text === text) state = cached.state;
-    else {
-      state = (text !== undefined ? parseKubeconfig(text) : undefined) ?? fallback;
-      PARSED.set(shell, { text, state });
+    let cached = PARSED.get(shell);
+    if (!cached || cached.text !== text) {
+      const state = (text !== undefined ? parseKubeconfig(text) : undefined) ?? fallback;
+      cached = { text, json: JSON.stringify(state) };
+      PARSED.set(shell, cached);
     }
-    this.kubeconfig = structuredClone(state);
-    this.written = text !== undefined ? JSON.stringify(state) : '';
+    this.kubeconfig = JSON.parse(cached.json) as KubeconfigState;
+    this.written = text !== undefined ? cached.json : '';
     if (hooks.attach) this.attach = hooks.attach;
     this.openContainerShell = hooks.openContainerShell;
     this.portForward = hooks.portForward;
@@ -73,7 +72,7 @@ export class ShellKubectlHost implements KubectlHost {
     if (!this.shell.fs.existsSync(path)) return;
     const text = renderKubeconfig(this.kubeconfig);
     this.shell.fs.writeFileSync(path, text);
-    PARSED.set(this.shell, { text, state: structuredClone(this.kubeconfig) });
+    PARSED.set(this.shell, { text, json: JSON.stringify(this.kubeconfig) });
   }
 
   cwd(): string {

@@ -23,9 +23,12 @@ const verbName = (c: CommandSpec) => c.use.split(' ')[0];
 const hasCompletionVerb = () => COMMANDS.some((c) => verbName(c) === 'completion');
 
 /** The verb table plus the terminal verbs (exec, attach, port-forward, cp) if the table lacks them. */
+let verbs: { from: number; list: CommandSpec[] } | undefined;
 export function kubectlVerbs(): CommandSpec[] {
+  if (verbs?.from === COMMANDS.length) return verbs.list;
   const have = new Set(COMMANDS.map(verbName));
-  return [...COMMANDS, ...SHELL_VERBS.filter((v) => !have.has(verbName(v)))];
+  verbs = { from: COMMANDS.length, list: [...COMMANDS, ...SHELL_VERBS.filter((v) => !have.has(verbName(v)))] };
+  return verbs.list;
 }
 
 /** `kubectl` in the shell: runKubectl over the shell's filesystem, clock and terminal. */
