@@ -17,6 +17,8 @@ import { installScheduler } from '../scheduler';
 import { installKubelets } from '../kubelet';
 import { installNetworking } from '../network';
 import { installStorage } from '../storage';
+import { installPolicy } from '../policy';
+import { installAutoscaling } from '../autoscaling';
 
 export interface ClusterOptions {
   seed: number;
@@ -66,6 +68,8 @@ export class Cluster implements ClusterContext {
     installControllers(this, this.topology);
     installScheduler(this, this.topology);
     installKubelets(this, this.topology);
+    installPolicy(this, this.topology);
+    installAutoscaling(this, this.topology);
   }
 
   api(user: UserInfo = ADMIN_USER): ApiClient {

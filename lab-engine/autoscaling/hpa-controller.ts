@@ -1,0 +1,153 @@
+import type { ClusterContext } from '../sim/context';
+import type { KubeObject } from '../api/types';
+import type { KubeletService } from '../kubelet/types';
+import { quantityValue } from '../api/quantity';
+import { matchesLabelSelector } from '../api/selectors/label-selector';
+import { recordEvent } from '../controllers/common/events';
+
+const HPA = 'horizontalpodautoscalers.autoscaling';
+const SYNC_PERIOD_MS = 15_000;
+const TOLERANCE = 0.1;
+const DEFAULT_SCALE_DOWN_WINDOW_S = 300;
+const COMPONENT = 'horizontal-pod-autoscaler';
+const TARGETS: Record<string, string> = { Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', StatefulSet: 'statefulsets.apps', ReplicationController: 'replicationcontrollers' };
+
+interface MetricResult {
+  replicas: number;
+  status: Record<string, unknown>;
+  description: string;
+}
+
+/**
+ * The horizontal pod autoscaler (pkg/controller/podautoscaler/horizontal.go)
+ * on a 15 s sync period of virtual time: resource metrics (CPU/memory,
+ * Utilization or AverageValue) from the kubelets' usage, the 10% tolerance,
+ * scale-up policies and the scale-down stabilization window, the target's
+ * scale updated, and the conditions and events upstream reports.
+ */
+export class HpaController {
+  private recommendations = new Map<string, { atMs: number; replicas: number }[]>();
+
+  constructor(private readonly ctx: ClusterContext) {}
+
+  install(): void {
+    const tick = () => {
+      for (const hpa of this.ctx.store.peekList(HPA)) this.sync(hpa);
+      this.ctx.runtime.after(SYNC_PERIOD_MS, tick, { background: true, label: 'hpa sync' });
+    };
+    this.ctx.runtime.after(SYNC_PERIOD_MS, tick, { background: true, label: 'hpa sync' });
+  }
+
+  private sync(hpa: KubeObject): void {
+    const ns = hpa.metadata.namespace!;
+    const ref = hpa.spec.scaleTargetRef;
+    const resource = TARGETS[ref.kind];
+    const target = resource ? this.ctx.store.peek(resource, ns, ref.name) : undefined;
+    if (!target) return this.fail(hpa, 'AbleToScale', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${resource ?? ref.kind.toLowerCase()} "${ref.name}" not found`);
+    const current: number = target.spec?.replicas ?? 1;
+    const pods = this.ctx.store.peekList('pods', ns).filter((p) => !p.metadata.deletionTimestamp && matchesLabelSelector(target.spec?.selector, p.metadata.labels));
+    const results: MetricResult[] = [];
+    for (const m of hpa.spec.metrics ?? []) {
+      if (m.type !== 'Resource') continue;
+      const r = this.resourceMetric(m.resource, pods, current);
+      if (typeof r === 'string') return this.fail(hpa, 'ScalingActive', 'FailedGetResourceMetric', `the HPA was unable to compute the replica count: ${r}`, current);
+      results.push(r);
+    }
+    if (current === 0) return; // scaled to zero by hand: autoscaling is off, as upstream
+    const best = results.reduce((a, b) => (b.replicas > a.replicas ? b : a), results[0] ?? { replicas: current, status: {}, description: '' });
+    const stabilized = this.stabilize(hpa, current, best.replicas);
+    const min = hpa.spec.minReplicas ?? 1;
+    const max = hpa.spec.maxReplicas;
+    const desired = Math.min(max, Math.max(min, stabilized));
+    const limited = stabilized > max ? ['True', 'TooManyReplicas', 'the desired replica count is more than the maximum replica count'] : stabilized < min ? ['True', 'TooFewReplicas', 'the desired replica count is less than the minimum replica count'] : ['False', 'DesiredWithinRange', 'the desired count is within the acceptable range'];
+    let able = ['True', 'ReadyForNewScale', 'recommended size matches current size'];
+    let lastScaleTime = hpa.status?.lastScaleTime;
+    if (desired !== current) {
+      const api = this.ctx.api();
+      const fresh = api.get(this.ctx.registry.resolve(resource)!, ns, ref.name);
+      api.update({ ...fresh, spec: { ...fresh.spec, replicas: desired } });
+      const reason = desired > current ? `${best.description} above target` : 'All metrics below target';
+      recordEvent(this.ctx, hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${reason}`, COMPONENT);
+      able = ['True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`];
+      lastScaleTime = this.ctx.clock.nowRfc3339();
+    }
+    this.writeStatus(hpa, {
+      ...(lastScaleTime ? { lastScaleTime } : {}),
+      currentReplicas: current,
+      desiredReplicas: desired,
+      currentMetrics: results.map((r) => r.status),
+      conditions: [
+        cond(hpa, 'AbleToScale', able, this.ctx.clock.nowRfc3339()),
+        cond(hpa, 'ScalingActive', ['True', 'ValidMetricFound', `the HPA was able to successfully calculate a replica count from ${results[0]?.description ?? 'its metrics'}`], this.ctx.clock.nowRfc3339()),
+        cond(hpa, 'ScalingLimited', limited, this.ctx.clock.nowRfc3339()),
+      ],
+    });
+  }
+
+  /** GetResourceReplicas: usage over requests (Utilization) or per-pod usage (AverageValue). */
+  private resourceMetric(res: { name: string; target: { type: string; averageUtilization?: number; averageValue?: string } }, pods: KubeObject[], current: number): MetricResult | string {
+    const kubelet = this.ctx.services.get('kubelet') as KubeletService | undefined;
+    const ready = pods.filter((p) => p.status?.phase === 'Running');
+    if (!kubelet || ready.length === 0) return `failed to get ${res.name} utilization: unable to get metrics for resource ${res.name}: no metrics returned from resource metrics API`;
+    const isCpu = res.name === 'cpu';
+    let usage = 0;
+    let request = 0;
+    for (const p of ready) {
+      for (const c of kubelet.podUsage(p.metadata.namespace!, p.metadata.name!)) usage += isCpu ? c.cpuMillis : c.memoryBytes;
+      for (const c of p.spec?.containers ?? []) {
+        const r = c.resources?.requests?.[res.name];
+        if (r === undefined && res.target.type === 'Utilization') return `failed to get ${res.name} utilization: missing request for ${res.name} in container ${c.name} of Pod ${p.metadata.name}`;
+        request += isCpu ? quantityValue(r) * 1000 : quantityValue(r);
+      }
+    }
+    const perPod = usage / ready.length;
+    const averageValue = isCpu ? `${Math.round(perPod)}m` : `${Math.round(perPod)}`;
+    if (res.target.type === 'Utilization') {
+      const utilization = Math.round((100 * usage) / request);
+      const ratio = utilization / (res.target.averageUtilization ?? 80);
+      const replicas = Math.abs(ratio - 1) <= TOLERANCE ? current : Math.ceil(ratio * ready.length);
+      return { replicas, status: { type: 'Resource', resource: { name: res.name, current: { averageUtilization: utilization, averageValue } } }, description: `${res.name} resource utilization (percentage of request)` };
+    }
+    const target = quantityValue(res.target.averageValue) * (isCpu ? 1000 : 1);
+    const ratio = perPod / target;
+    const replicas = Math.abs(ratio - 1) <= TOLERANCE ? current : Math.ceil((usage / target) * 1);
+    return { replicas, status: { type: 'Resource', resource: { name: res.name, current: { averageValue } } }, description: `${res.name} resource` };
+  }
+
+  /** Scale-down stabilization (highest recommendation in the window) and the scale-up rate limit. */
+  private stabilize(hpa: KubeObject, current: number, recommended: number): number {
+    const key = `${hpa.metadata.namespace}/${hpa.metadata.name}`;
+    const now = this.ctx.clock.nowMs();
+    const windowMs = (hpa.spec.behavior?.scaleDown?.stabilizationWindowSeconds ?? DEFAULT_SCALE_DOWN_WINDOW_S) * 1000;
+    const recs = (this.recommendations.get(key) ?? []).filter((r) => now - r.atMs < windowMs);
+    recs.push({ atMs: now, replicas: recommended });
+    this.recommendations.set(key, recs);
+    if (recommended < current) return Math.min(current, Math.max(...recs.map((r) => r.replicas)));
+    const upLimit = Math.max(current + 4, current * 2);
+    return Math.min(recommended, upLimit);
+  }
+
+  private fail(hpa: KubeObject, type: string, reason: string, message: string, current?: number): void {
+    recordEvent(this.ctx, hpa, 'Warning', reason, message, COMPONENT);
+    this.writeStatus(hpa, {
+      ...(hpa.status?.lastScaleTime ? { lastScaleTime: hpa.status.lastScaleTime } : {}),
+      currentReplicas: current ?? hpa.status?.currentReplicas ?? 0,
+      desiredReplicas: hpa.status?.desiredReplicas ?? 0,
+      conditions: [cond(hpa, type, ['False', reason, message], this.ctx.clock.nowRfc3339())],
+    });
+  }
+
+  private writeStatus(hpa: KubeObject, status: Record<string, unknown>): void {
+    const next = { observedGeneration: hpa.metadata.generation, ...status };
+    if (JSON.stringify(next) === JSON.stringify(hpa.status)) return;
+    const api = this.ctx.api();
+    const fresh = api.get(this.ctx.registry.resolve(HPA)!, hpa.metadata.namespace!, hpa.metadata.name!);
+    api.updateStatus({ ...fresh, status: next });
+  }
+}
+
+/** A condition, keeping lastTransitionTime while the status does not change. */
+function cond(hpa: KubeObject, type: string, [status, reason, message]: string[], now: string) {
+  const old = (hpa.status?.conditions ?? []).find((c: { type: string }) => c.type === type);
+  return { type, status, reason, message, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now };
+}
