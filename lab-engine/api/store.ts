@@ -8,6 +8,7 @@ import type { Clock } from '../base/clock';
 import type { Rng } from '../base/rng';
 import type { FieldError } from './field-errors';
 import { validateObjectMeta } from './validation/object-meta';
+import { decodeTypeError } from './openapi/decode-types';
 
 export type DeletionPropagation = 'Background' | 'Foreground' | 'Orphan';
 
@@ -282,8 +283,12 @@ export class Store {
   }
 
   private checkUnknownFields(def: KindDef, obj: KubeObject, opts: WriteOptions, warnings?: string[]): void {
-    // Only requests that ask for it (kubectl sends Strict) pay for the schema walk; controllers never send unknown fields.
-    if (!opts.fieldValidation || opts.fieldValidation === 'Ignore' || !def.unknownFields) return;
+    // Only requests that ask for it (kubectl sends Strict) pay for the schema walks; controllers never send such objects.
+    if (!opts.fieldValidation) return;
+    // The JSON decoder's type errors come first, whatever the validation level (`cannot unmarshal string into …`).
+    const typeErr = decodeTypeError(def.group, def.version, def.kind, obj);
+    if (typeErr) throw errors.badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: ${typeErr}`);
+    if (opts.fieldValidation === 'Ignore' || !def.unknownFields) return;
     const unknown = def.unknownFields(obj);
     if (!unknown.length) return;
     if (opts.fieldValidation === 'Strict') {

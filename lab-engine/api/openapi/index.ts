@@ -87,6 +87,16 @@ export function fieldAt(group: string, version: string, kind: string, path: stri
   return { field, schema };
 }
 
+/** Raw access for the decoder checks (decode-types.ts). */
+export function rawKindRef(group: string, version: string, kind: string): string | undefined {
+  return DATA.kinds[`${group ? `${group}/` : ''}${version}/${kind}`];
+}
+
+export function rawType(ref: string): RawType | undefined {
+  if (OPAQUE.has(ref)) return undefined;
+  return DATA.types[ref];
+}
+
 // ---- strict decoding -------------------------------------------------------
 
 const OPAQUE = new Set(['runtime.RawExtension', 'meta/v1.FieldsV1', 'apiextensions/v1.JSON', 'apiextensions/v1.JSONSchemaProps']);

@@ -50,3 +50,30 @@ describe('strict decoding through the store', () => {
     expect(s.store.create(d, { fieldValidation: 'Warn' }).warnings).toEqual(['unknown field "spec.replica"']);
   });
 });
+
+describe('decoder type errors', () => {
+  const deploy = (spec: object) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }, ...spec },
+  });
+  const msg = (obj: object) => {
+    try {
+      newApiServer().api().create(obj as never, { fieldValidation: 'Strict' });
+    } catch (e) {
+      return (e as ApiError).status.message;
+    }
+    return 'no error';
+  };
+  it('reports quoted numbers and scalar-for-list mistakes like encoding/json', () => {
+    expect(msg(deploy({ replicas: '3' }))).toBe(
+      'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+    );
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox', command: 'sleep 3600' }] } };
+    expect(msg(pod)).toBe('Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field Container.spec.containers.command of type []string');
+    const port = { ...pod, spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: '80' }] }] } };
+    expect(msg(port)).toBe('Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32');
+    expect(msg(deploy({ strategy: { rollingUpdate: { maxSurge: 1 } } }))).toBe('no error');
+  });
+});
