@@ -9,6 +9,8 @@ import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, de
 import { describeConfigMap, describeNamespace, describeNode, describeSecret, describeService, describeServiceAccount } from './cluster';
 import { describeRole, describeRoleBinding } from './rbac';
 import { describeGeneric } from './generic';
+import { describeHorizontalPodAutoscaler, describeLimitRange, describePersistentVolume, describePersistentVolumeClaim, describePodDisruptionBudget, describePriorityClass, describeResourceQuota, describeStorageClass } from './storage-policy';
+import { describeIngress, describeNetworkPolicy } from './network';
 import { eventsFor } from './common';
 
 export { PrefixWriter } from './writer';
@@ -31,6 +33,16 @@ const DESCRIBERS: Record<string, Describer> = {
   'apps/DaemonSet': describeDaemonSet,
   'batch/Job': describeJob,
   'batch/CronJob': describeCronJob,
+  '/PersistentVolume': describePersistentVolume,
+  '/PersistentVolumeClaim': describePersistentVolumeClaim,
+  '/ResourceQuota': (o) => describeResourceQuota(o),
+  '/LimitRange': (o) => describeLimitRange(o),
+  'storage.k8s.io/StorageClass': describeStorageClass,
+  'policy/PodDisruptionBudget': describePodDisruptionBudget,
+  'scheduling.k8s.io/PriorityClass': describePriorityClass,
+  'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscaler,
+  'networking.k8s.io/Ingress': describeIngress,
+  'networking.k8s.io/NetworkPolicy': (o) => describeNetworkPolicy(o),
   'rbac.authorization.k8s.io/Role': (o) => describeRole(o),
   'rbac.authorization.k8s.io/ClusterRole': (o) => describeRole(o),
   'rbac.authorization.k8s.io/RoleBinding': (o) => describeRoleBinding(o),
@@ -38,7 +50,7 @@ const DESCRIBERS: Record<string, Describer> = {
 };
 
 /** Kinds whose describer prints no events (describe.go: Secret, Namespace, RBAC). */
-const NO_EVENTS = new Set(['/Secret', '/Namespace', 'rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding']);
+const NO_EVENTS = new Set(['/Secret', '/Namespace', '/ResourceQuota', '/LimitRange', 'networking.k8s.io/NetworkPolicy', 'rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding']);
 
 /** Describes one object as `kubectl describe` prints it. */
 export function describeObject(obj: KubeObject, store: Store, nowMs: number, showEvents = true): string {

@@ -1,0 +1,132 @@
+/** describe.go layouts for Ingress (describeIngressV1) and NetworkPolicy (describeNetworkPolicySpec). */
+import type { KubeObject } from '../../api/types';
+import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2 } from './writer';
+import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common';
+import type { DescribeEnv } from './workloads';
+import { formatLabelSelector } from '../printers/helpers';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+function backendText(env: DescribeEnv, ns: string, backend: any): string {
+  const svcRef = backend?.service;
+  if (!svcRef) return '<none>';
+  const svc = env.list('services', ns).find((s) => s.metadata.name === svcRef.name);
+  if (!svc) return `<error: services "${svcRef.name}" not found>`;
+  let portName = '';
+  for (const sp of svc.spec?.ports ?? []) {
+    if (svcRef.port?.number && svcRef.port.number === sp.port) portName = sp.name ?? '';
+    else if (svcRef.port?.name && svcRef.port.name === sp.name) portName = sp.name;
+  }
+  const slices = env.list('endpointslices.discovery.k8s.io', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svcRef.name);
+  const eps: string[] = [];
+  let count = 0;
+  for (const s of slices) {
+    for (const p of s.ports ?? []) {
+      if ((p.name ?? '') !== portName) continue;
+      for (const e of s.endpoints ?? []) {
+        if (eps.length < 3) eps.push(`${e.addresses[0]}:${p.port}`);
+        count++;
+      }
+    }
+  }
+  const list = slices.length === 0 ? '<none>' : count > 3 ? `${eps.join(',')} + ${count - 3} more...` : eps.join(',');
+  const port = svcRef.port?.name ? svcRef.port.name : String(svcRef.port?.number ?? '');
+  return `${svcRef.name}:${port} (${list})`;
+}
+
+export function describeIngress(ing: KubeObject, env: DescribeEnv): string {
+  const w = new PrefixWriter();
+  const ns = ing.metadata.namespace ?? 'default';
+  const spec = ing.spec ?? {};
+  w.write(LEVEL_0, `Name:\t${ing.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', ing.metadata.labels);
+  w.write(LEVEL_0, `Namespace:\t${ns}\n`);
+  const addrs = [...new Set((ing.status?.loadBalancer?.ingress ?? []).map((i: any) => i.ip || i.hostname).filter(Boolean))].sort();
+  w.write(LEVEL_0, `Address:\t${addrs.join(',')}\n`);
+  w.write(LEVEL_0, `Ingress Class:\t${spec.ingressClassName ?? '<none>'}\n`);
+  w.write(LEVEL_0, spec.defaultBackend ? `Default backend:\t${backendText(env, ns, spec.defaultBackend)}\n` : 'Default backend:\t<default>\n');
+  if ((spec.tls ?? []).length > 0) {
+    w.write(LEVEL_0, 'TLS:\n');
+    for (const t of spec.tls) {
+      if (t.secretName) w.write(LEVEL_1, `${t.secretName} terminates ${(t.hosts ?? []).join(',')}\n`);
+      else w.write(LEVEL_1, `SNI routes ${(t.hosts ?? []).join(',')}\n`);
+    }
+  }
+  w.write(LEVEL_0, 'Rules:\n  Host\tPath\tBackends\n');
+  w.write(LEVEL_1, '----\t----\t--------\n');
+  let count = 0;
+  for (const r of spec.rules ?? []) {
+    if (!r.http) continue;
+    count++;
+    w.write(LEVEL_1, `${r.host || '*'}\t\n`);
+    for (const p of r.http.paths ?? []) w.write(LEVEL_2, `\t${p.path ?? ''} \t${backendText(env, ns, p.backend)}\n`);
+  }
+  if (count === 0) w.write(LEVEL_1, `*\t*\t${spec.defaultBackend ? backendText(env, ns, spec.defaultBackend) : '<default>'}\n`);
+  printAnnotationsMultiline(w, 'Annotations', ing.metadata.annotations);
+  if (env.events) describeEvents(w, env.events, env.nowMs);
+  return w.toString();
+}
+
+/** Go's time.Time String() in UTC: `2026-11-21 23:51:50 +0000 UTC`. */
+function goTimeString(ts: string | undefined): string {
+  if (!ts) return '0001-01-01 00:00:00 +0000 UTC';
+  return new Date(Date.parse(ts)).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' +0000 UTC');
+}
+
+export function describeNetworkPolicy(np: KubeObject): string {
+  const w = new PrefixWriter();
+  const spec = np.spec ?? {};
+  w.write(LEVEL_0, `Name:\t${np.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${np.metadata.namespace}\n`);
+  w.write(LEVEL_0, `Created on:\t${goTimeString(np.metadata.creationTimestamp)}\n`);
+  printLabelsMultiline(w, 'Labels', np.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', np.metadata.annotations);
+  w.write(LEVEL_0, 'Spec:\n');
+  w.write(LEVEL_1, 'PodSelector: ');
+  const ps = spec.podSelector ?? {};
+  if (Object.keys(ps.matchLabels ?? {}).length === 0 && (ps.matchExpressions ?? []).length === 0) w.write(LEVEL_2, '<none> (Allowing the specific traffic to all pods in this namespace)\n');
+  else w.write(LEVEL_2, `${formatLabelSelector(ps)}\n`);
+  const types: string[] = spec.policyTypes ?? [];
+  if (types.includes('Ingress')) {
+    w.write(LEVEL_1, 'Allowing ingress traffic:\n');
+    peerRules(w, spec.ingress ?? [], 'ingress');
+  } else w.write(LEVEL_1, 'Not affecting ingress traffic\n');
+  if (types.includes('Egress')) {
+    w.write(LEVEL_1, 'Allowing egress traffic:\n');
+    peerRules(w, spec.egress ?? [], 'egress');
+  } else w.write(LEVEL_1, 'Not affecting egress traffic\n');
+  w.write(LEVEL_1, `Policy Types: ${types.join(', ')}\n`);
+  return w.toString();
+}
+
+/** printNetworkPolicySpecIngressFrom / EgressTo. */
+function peerRules(w: PrefixWriter, rules: any[], dir: 'ingress' | 'egress'): void {
+  const ind = '    ';
+  if (rules.length === 0) {
+    w.write(LEVEL_0, `${ind}<none> (Selected pods are isolated for ${dir} connectivity)\n`);
+    return;
+  }
+  const peerKey = dir === 'ingress' ? 'from' : 'to';
+  const peerTitle = dir === 'ingress' ? 'From' : 'To';
+  rules.forEach((rule, i) => {
+    const ports: any[] = rule.ports ?? [];
+    if (ports.length === 0) w.write(LEVEL_0, `${ind}To Port: <any> (traffic allowed to all ports)\n`);
+    for (const p of ports) w.write(LEVEL_0, `${ind}To Port: ${p.port ?? '<nil>'}/${p.protocol ?? 'TCP'}\n`);
+    const peers: any[] = rule[peerKey] ?? [];
+    if (peers.length === 0) w.write(LEVEL_0, `${ind}${peerTitle}: <any> (traffic not restricted by ${dir === 'ingress' ? 'source' : 'destination'})\n`);
+    for (const peer of peers) {
+      w.write(LEVEL_0, `${ind}${peerTitle}:\n`);
+      if (peer.podSelector && peer.namespaceSelector) {
+        w.write(LEVEL_1, `${ind}NamespaceSelector: ${formatLabelSelector(peer.namespaceSelector)}\n`);
+        w.write(LEVEL_1, `${ind}PodSelector: ${formatLabelSelector(peer.podSelector)}\n`);
+      } else if (peer.podSelector) w.write(LEVEL_1, `${ind}PodSelector: ${formatLabelSelector(peer.podSelector)}\n`);
+      else if (peer.namespaceSelector) w.write(LEVEL_1, `${ind}NamespaceSelector: ${formatLabelSelector(peer.namespaceSelector)}\n`);
+      else if (peer.ipBlock) {
+        w.write(LEVEL_1, `${ind}IPBlock:\n`);
+        w.write(LEVEL_2, `${ind}CIDR: ${peer.ipBlock.cidr}\n`);
+        w.write(LEVEL_2, `${ind}Except: ${(peer.ipBlock.except ?? []).join(', ')}\n`);
+      }
+    }
+    if (i !== rules.length - 1) w.write(LEVEL_0, `${ind}----------\n`);
+  });
+}
