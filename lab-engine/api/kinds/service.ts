@@ -261,27 +261,37 @@ function validateSessionAffinity(spec: Json): FieldError[] {
   return errs;
 }
 
-/** The parts of ValidateServiceClusterIPsRelatedFields that matter on a single-stack cluster. */
+/** ValidateServiceClusterIPsRelatedFields (pkg/apis/core/validation/validation.go). */
 function validateClusterIPs(spec: Json): FieldError[] {
   const errs: FieldError[] = [];
   if (spec.type === 'ExternalName') return errs;
   const ips: string[] = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [];
-  if (spec.clusterIP && ips.length && spec.clusterIP !== ips[0]) {
-    errs.push(field.invalid('spec.clusterIPs', ips, 'element [0] must match clusterIP'));
+  if (spec.clusterIP) {
+    if (ips.length === 0) errs.push(field.required('spec.clusterIPs'));
+    else if (ips[0] !== spec.clusterIP) errs.push(field.invalid('spec.clusterIPs', ips, 'first value must match `clusterIP`'));
+  } else if (ips.length) {
+    errs.push(field.invalid('spec.clusterIPs', ips, 'must be empty when `clusterIP` is not specified'));
   }
-  ips.forEach((ip, i) => {
-    if (ip === 'None') {
-      if (i > 0 || ips.length > 1) errs.push(field.invalid(`spec.clusterIPs[${i}]`, ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
-      return;
-    }
-    if (!isValidIP(ip)) errs.push(field.invalid(`spec.clusterIPs[${i}]`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+  const seen = new Set<string>();
+  (spec.ipFamilies ?? []).forEach((f: string, i: number) => {
+    if (f !== 'IPv4' && f !== 'IPv6') errs.push(field.notSupported(`spec.ipFamilies[${i}]`, f, ['IPv4', 'IPv6']));
+    if (seen.has(f)) errs.push(field.duplicate(`spec.ipFamilies[${i}]`, f));
+    seen.add(f);
   });
   if (spec.ipFamilyPolicy && !['SingleStack', 'PreferDualStack', 'RequireDualStack'].includes(spec.ipFamilyPolicy)) {
     errs.push(field.notSupported('spec.ipFamilyPolicy', spec.ipFamilyPolicy, ['PreferDualStack', 'RequireDualStack', 'SingleStack']));
   }
-  (spec.ipFamilies ?? []).forEach((f: string, i: number) => {
-    if (f !== 'IPv4' && f !== 'IPv6') errs.push(field.notSupported(`spec.ipFamilies[${i}]`, f, ['IPv4', 'IPv6']));
+  ips.forEach((ip, i) => {
+    if (i === 0 && ip === 'None') {
+      if (ips.length > 1) errs.push(field.invalid('spec.clusterIPs', ips, "'None' must be the first and only value"));
+      return;
+    }
+    if (!isValidIP(ip)) errs.push(field.invalid(`spec.clusterIPs[${i}]`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
   });
+  if (ips.length > 2) errs.push(field.invalid('spec.clusterIPs', ips, 'may only hold up to 2 values'));
+  if (spec.loadBalancerClass !== undefined && spec.type !== 'LoadBalancer') {
+    errs.push(field.forbidden('spec.loadBalancerClass', "may only be used when `type` is 'LoadBalancer'"));
+  }
   return errs;
 }
 

@@ -102,6 +102,13 @@ describe('Service defaults and allocation (SetDefaults_Service + service REST)',
     );
   });
 
+  it('clusterIP and clusterIPs must agree', () => {
+    const c = new NetCluster();
+    expect(errorOf(() => c.store.create(svc('m', { clusterIP: '10.96.1.1', clusterIPs: ['10.96.1.2'], ports: [{ port: 80 }] })))).toBe(
+      'Service "m" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.1.2"}: first value must match `clusterIP`',
+    );
+  });
+
   it('headless: keeps None; selectorless headless defaults to RequireDualStack', () => {
     const c = new NetCluster();
     const h = c.store.create(svc('db', { clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] })).object;

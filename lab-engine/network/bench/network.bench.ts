@@ -14,7 +14,7 @@ const ENDPOINTS = 10;
 const POLICIES = 200;
 const REQUESTS = 5000;
 const WARMUP = 4000;
-const ROUNDS = 5;
+const ROUNDS = 10;
 
 export async function benchNetwork(): Promise<BenchLine[]> {
   const t0 = performance.now();
