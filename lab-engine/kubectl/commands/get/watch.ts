@@ -62,6 +62,8 @@ export async function runWatch(ctx: CommandContext, requests: GetRequest[], form
 class WatchPrinter {
   private tw = new TabWriter(6, 4, 3);
   private printedHeaders = false;
+  /** cli-runtime YAMLPrinter separates the documents it prints with "---". */
+  private yamlCount = 0;
   private opts: TablePrintOptions;
 
   constructor(private ctx: CommandContext, private req: GetRequest, private format: string) {
@@ -81,6 +83,7 @@ class WatchPrinter {
       for (const o of objs) {
         const shown = stripManagedFields(o);
         const obj = eventType ? ({ type: eventType, object: shown } as unknown as KubeObject) : shown;
+        if (this.format === 'yaml' && this.yamlCount++ > 0) this.ctx.io.out('---\n');
         this.ctx.io.out(printObjects([obj], this.format, { allowMissingKeys: true, readFile: (p) => this.ctx.host.readFile(p) }) ?? '');
       }
       return;
