@@ -39,8 +39,9 @@ export function resolveSource(index: NetworkIndex, from: TrafficSource): Source 
     if (!ip) throw new Error(`network: pod ${from.namespace}/${from.pod} has no IP`);
     return { kind: 'node', ip, nodeName, pod, resolver: podResolverConfig(pod), hosts: nodeHosts(index), label: `pod ${from.namespace}/${from.pod} (hostNetwork)` };
   }
-  const ip = pod.status?.podIP;
-  if (!ip) throw new Error(`network: pod ${from.namespace}/${from.pod} has no IP`);
+  // The sandbox has its IP before the kubelet reports it in status; a caller
+  // racing that write still sends from the pod (only ipBlock matching needs the address).
+  const ip = pod.status?.podIP ?? '';
   return { kind: 'pod', ip, nodeName, pod, resolver: podResolverConfig(pod), hosts: podHostEntries(pod), label: `pod ${from.namespace}/${from.pod}` };
 }
 
