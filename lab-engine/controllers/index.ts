@@ -69,4 +69,5 @@ export function controllersOf(ctx: Pick<ClusterContext, 'services'>): Controller
 export { rollbackTo, deploymentRevisions } from './deployment/rollback';
 export type { RollbackResult, DeploymentRevision } from './deployment/rollback';
 export { jobFromCronJob } from './cronjob/job-from-cronjob';
+export { controllerRevisionsOf, rollbackToControllerRevision } from './common/revision-rollback';
 export { computeHash } from './common/hash';

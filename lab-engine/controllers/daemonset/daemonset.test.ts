@@ -102,3 +102,23 @@ describe('DaemonSet fixture', () => {
     ]);
   });
 });
+
+describe('rollout undo for a DaemonSet', () => {
+  it('restores the previous ControllerRevision template', async () => {
+    const { rollbackToControllerRevision, controllerRevisionsOf } = await import('../common/revision-rollback');
+    const c = cluster();
+    c.api().create(dsObj());
+    runPodsOnTargetNodes(c);
+    const d = ds(c);
+    c.api().update({ ...d, spec: { ...d.spec, template: { ...d.spec.template, spec: { containers: [{ name: 'a', image: 'busybox:1.37' }] } } } });
+    for (let i = 0; i < 6; i++) runPodsOnTargetNodes(c);
+    expect(controllerRevisionsOf(c.api(), ds(c)).map((r) => r.revision)).toEqual([1, 2]);
+    expect(rollbackToControllerRevision(c.api(), ds(c), 7)).toEqual({ ok: false, error: 'unable to find specified revision 7 in history' });
+    expect(rollbackToControllerRevision(c.api(), ds(c))).toEqual({ ok: true, message: 'rolled back' });
+    expect(ds(c).spec.template.spec.containers[0].image).toBe('busybox');
+    for (let i = 0; i < 6; i++) runPodsOnTargetNodes(c);
+    // The old revision is reused with a new number (upstream dedups equal revisions).
+    expect(controllerRevisionsOf(c.api(), ds(c)).map((r) => r.revision)).toEqual([2, 3]);
+    expect(rollbackToControllerRevision(c.api(), ds(c), 3)).toEqual({ ok: true, message: 'skipped rollback (current template already matches revision 3)' });
+  });
+});
