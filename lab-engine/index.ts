@@ -36,7 +36,7 @@ export type { ReplayLimits } from './session/limits';
 export type { Completion } from './session/complete';
 
 // Controllers: kubectl helpers (rollout undo/history, create job --from=cronjob) and invariants.
-export { controllersOf, rollbackTo, deploymentRevisions, jobFromCronJob } from './controllers';
+export { controllersOf, rollbackTo, deploymentRevisions, jobFromCronJob, controllerRevisionsOf, rollbackToControllerRevision } from './controllers';
 export type { Controllers, RollbackResult, DeploymentRevision } from './controllers';
 export { assertInvariants } from './sim/invariants';
 export type { InvariantOptions } from './sim/invariants';
