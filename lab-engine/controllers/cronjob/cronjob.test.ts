@@ -105,4 +105,16 @@ describe('CronJob controller', () => {
     expect(rfc3339InZone(Date.UTC(2026, 0, 5, 9, 5, 0), 'America/New_York')).toBe('2026-01-05T04:05:00-05:00');
     expect(rfc1123z(Date.UTC(2026, 0, 5, 9, 5, 0))).toBe('Mon, 05 Jan 2026 09:05:00 +0000');
   });
+
+  it('skips an activation older than startingDeadlineSeconds and runs the next one', () => {
+    const c = bareCluster();
+    c.api().create(cronJob({ schedule: '*/5 * * * *', suspend: true, startingDeadlineSeconds: 30 }));
+    c.advance(5 * 60_000 + 60_000);
+    // Resumed one minute after 09:05: too late for the 09:05 run, wait for 09:10.
+    c.api().update({ ...cj(c), spec: { ...cj(c).spec, suspend: false } });
+    c.step();
+    expect(jobs(c)).toEqual([]);
+    c.advance(4 * 60_000 + 100);
+    expect(jobs(c)).toEqual([`hello-${Date.UTC(2026, 0, 5, 9, 10, 0) / 60_000}`]);
+  });
 });
