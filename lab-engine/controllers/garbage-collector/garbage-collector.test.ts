@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bareCluster, podTemplate } from '../testing/fixture';
+import { bareCluster, podTemplate, recordWrites } from '../testing/fixture';
+import { controllersOf } from '../index';
 import { R } from '../common/kinds';
 import type { Cluster } from '../../sim/cluster';
 
@@ -72,5 +73,17 @@ describe('garbage collector', () => {
     api.delete(c.registry.resolve('cm')!, 'default', 'b');
     c.settle();
     expect(c.store.peek('configmaps', 'default', 'dep')).toBeUndefined();
+  });
+
+  it('one reconcile of a dependent whose owner is gone: a background delete guarded by its uid', () => {
+    const c = bareCluster();
+    const api = c.api();
+    const owner = api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });
+    api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dep', namespace: 'default', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid! }] } });
+    c.step();
+    c.store.remove(c.registry.resolve('cm')!, c.store.peek('configmaps', 'default', 'owner')!);
+    const rec = recordWrites(c);
+    controllersOf(c).garbageCollector.reconcile('configmaps|default|dep');
+    expect(rec.writes).toEqual(['remove configmaps default/dep']);
   });
 });
