@@ -1,4 +1,4 @@
-import { parse } from 'just-bash';
+import { parseBash } from '../shell/just-bash-parse';
 import type { EditInput, Session } from './session';
 import type { LineResult } from '../shell/run-context';
 
@@ -46,10 +46,11 @@ export function isComplete(text: string): boolean {
   const trimmed = text.replace(/\s+$/, '');
   if (/(\\|\||&&)$/.test(trimmed) && !/\\\\$/.test(trimmed)) return false;
   try {
-    const ast = parse(text);
+    const ast = parseBash(text);
     return !JSON.stringify(ast).includes('"terminated":false');
   } catch (e) {
-    return !/EOF/.test((e as Error).message);
+    // "unexpected EOF…", "Expected DONE, got EOF", and (through transform()) "unterminated here-document".
+    return !/EOF|unterminated/.test((e as Error).message);
   }
 }
 

@@ -1,4 +1,5 @@
-import { Bash, defineCommand, EMPTY_BYTES, parse, type Command } from 'just-bash';
+import { Bash, defineCommand, type Command } from 'just-bash';
+import { NO_STDIN, parseBash } from './just-bash-parse';
 import type { FunctionDefNode } from './transform';
 import type { Rng } from '../base/rng';
 import { VirtualFs } from './vfs';
@@ -214,7 +215,7 @@ export class Shell {
       const text = this.fs.readSync(abs);
       if (text === undefined || text.length > 1024 * 1024) continue;
       try {
-        out.push(...functionDefinitions(parse(text)));
+        out.push(...functionDefinitions(parseBash(text)));
       } catch {
         // A file bash cannot parse defines nothing.
       }
@@ -248,7 +249,7 @@ export class Shell {
     if (this.state.functions.has(words[0])) return undefined;
     const cmd = this.fastCommands.get(words[0]);
     if (!cmd) return undefined;
-    const ctx = { fs: this.fs, cwd: this.state.cwd, env: this.state.env, stdin: EMPTY_BYTES, limits: {} } as unknown as Parameters<Command['execute']>[1];
+    const ctx = { fs: this.fs, cwd: this.state.cwd, env: this.state.env, stdin: NO_STDIN, limits: {} } as unknown as Parameters<Command['execute']>[1];
     let r: LineResult;
     try {
       r = await cmd.execute(words.slice(1), ctx);

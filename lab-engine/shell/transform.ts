@@ -1,4 +1,4 @@
-import { parse } from 'just-bash';
+import { parseBash } from './just-bash-parse';
 import type { ScriptNode, StatementNode } from 'just-bash';
 
 /** just-bash's function definition node (not re-exported by its index). */
@@ -30,7 +30,7 @@ const SPECIAL: Record<string, string> = { RANDOM: RANDOM_COMMAND, SECONDS: SECON
 type Node = Record<string, unknown>;
 
 function substitution(command: string): Node {
-  return { type: 'CommandSubstitution', body: parse(command), legacy: false };
+  return { type: 'CommandSubstitution', body: parseBash(command), legacy: false };
 }
 
 /** Rewrites nodes in place, depth first; `fn` returns a replacement or undefined. */

@@ -1,4 +1,5 @@
-import { decodeBytesToUtf8, defineCommand, type Command } from 'just-bash';
+import { defineCommand, type Command } from 'just-bash';
+import { bytesToText } from '../just-bash-parse';
 import { runKubectl } from '../../kubectl/kubectl';
 import { COMMANDS } from '../../kubectl/commands';
 import type { CommandSpec, KubeconfigState } from '../../kubectl/types';
@@ -46,7 +47,7 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     let stdout = '';
     let stderr = '';
     const io = {
-      stdin: decodeBytesToUtf8(ctx.stdin),
+      stdin: bytesToText(ctx.stdin),
       out: (s: string) => (live ? run.emit(s) : (stdout += s)),
       err: (s: string) => {
         // runKubectl's CheckErr prints the Interrupted error; a Ctrl-C'd kubectl prints nothing.
