@@ -14,7 +14,13 @@ export function servedResources(ctx: CommandContext): ResourceInfo[] {
   const seen = new Set(DISCOVERY.map((d) => `${d.group}/${d.resource}`));
   const extra = ctx.host.cluster.registry.all().filter((d) => !seen.has(`${d.group}/${d.resource}`));
   const metrics = ctx.host.cluster.services.has('metrics');
-  return [...DISCOVERY, ...extra].filter((d) => metrics || d.group !== 'metrics.k8s.io');
+  const list = [...DISCOVERY, ...extra].filter((d) => metrics || d.group !== 'metrics.k8s.io');
+  // metrics-server's aggregated API (metrics.k8s.io/v1beta1) when the metrics pipeline runs.
+  if (metrics && !list.some((d) => d.group === 'metrics.k8s.io')) {
+    const m = (resource: string, kind: string, namespaced: boolean): ResourceInfo => ({ group: 'metrics.k8s.io', version: 'v1beta1', resource, kind, namespaced, singular: '', verbs: ['get', 'list'] });
+    list.push(m('nodes', 'NodeMetrics', false), m('pods', 'PodMetrics', true));
+  }
+  return list;
 }
 
 const gv = (d: ResourceInfo) => (d.group ? `${d.group}/${d.version}` : d.version);
