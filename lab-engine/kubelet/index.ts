@@ -32,10 +32,15 @@ export function installKubelets(ctx: ClusterContext, topology: Topology): Kubele
     { resource: 'pods' },
   );
   // Pods waiting for a ConfigMap/Secret/PVC retry when it appears or changes.
-  const kick = (e: { object: KubeObject }) => {
-    for (const a of agents.values()) if (a.running()) a.kickWaiting(e.object.metadata.namespace ?? '');
-  };
-  for (const r of ['configmaps', 'secrets', 'persistentvolumeclaims']) ctx.store.watch(kick, { resource: r });
+  for (const r of ['configmaps', 'secrets', 'persistentvolumeclaims']) {
+    ctx.store.watch(
+      (e: { object: KubeObject }) => {
+        const changed = { resource: r, name: e.object.metadata.name ?? '' };
+        for (const a of agents.values()) if (a.running()) a.kickWaiting(e.object.metadata.namespace ?? '', changed);
+      },
+      { resource: r },
+    );
+  }
   for (const a of agents.values()) a.boot();
   return service;
 }

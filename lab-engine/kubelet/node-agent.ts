@@ -201,8 +201,8 @@ export class NodeAgent implements NodeHost {
   }
 
   /** A ConfigMap/Secret/PVC changed: pods waiting on it retry now; mounted configMap/secret volumes refresh. */
-  kickWaiting(namespace: string): void {
-    for (const w of this.workers.values()) if (!namespace || w.pod.metadata.namespace === namespace) w.kick();
+  kickWaiting(namespace: string, changed?: { resource: string; name: string }): void {
+    for (const w of this.workers.values()) if (!namespace || w.pod.metadata.namespace === namespace) w.kick(changed);
   }
 
   // ---- NodeHost ------------------------------------------------------------------------------

@@ -86,6 +86,12 @@ describe('kubelet env and volumes', () => {
     expect(k.exec('default', 'vol', 'a', ['sh', '-c', 'echo x > /etc/cfg/new'])).toMatchObject({ exitCode: 1, stderr: "sh: can't create /etc/cfg/new: Read-only file system\n" });
     expect(k.exec('default', 'vol', 'a', ['cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace']).stdout).toBe('default');
     expect(k.containerFs('default', 'vol', 'a').list('/etc/cfg')).toEqual(['app.conf']);
+    const cur = c.api().get(c.registry.resolve('cm')!, 'default', 'web-cfg');
+    c.api().update({ ...cur, data: { 'app.conf': 'port=9090\n' } });
+    c.advance(9_000);
+    expect(k.exec('default', 'vol', 'a', ['cat', '/etc/cfg/app.conf']).stdout).toBe('port=8080\n');
+    c.advance(1_000);
+    expect(k.exec('default', 'vol', 'a', ['cat', '/etc/cfg/app.conf']).stdout).toBe('port=9090\n');
   });
 
   it('init containers run in order before the app (Init:0/1 → Running)', () => {

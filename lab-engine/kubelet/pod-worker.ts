@@ -9,7 +9,7 @@ import { Backoff, goDuration } from './backoff';
 import { pullDurationMs, resolveImage, sha, type ResolvedImage } from './images/catalogue';
 import { parseImageRef } from './images/reference';
 import { ContainerConfigError, expandRefs, resolveEnv } from './env';
-import { setUpVolume, type VolumeContext } from './volumes';
+import { setUpVolume, volumeSourceRefs, type VolumeContext } from './volumes';
 import type { VolumeDir, VolumePlugin } from './types';
 import { ContainerFsImpl, newVolumeDir, populate, type Mount } from './fs';
 import { ProcessRun, type ExitReason } from './process/process';
@@ -169,15 +169,7 @@ export class PodWorker {
   private mountVolumes(): boolean {
     if (this.volumes) return true;
     if (this.mountRetry) return false;
-    const vctx: VolumeContext = {
-      pod: this.pod,
-      peek: (r, ns, n) => this.ctx.store.peek(r, ns, n),
-      plugins: this.host.volumePlugins(),
-      hostPaths: this.host.hostPaths,
-      fallbackPVs: this.host.fallbackPVs,
-      allocatable: this.host.allocatable(),
-      emptyDirs: this.emptyDirs,
-    };
+    const vctx = this.volumeContext();
     const dirs = new Map<string, VolumeDir>();
     for (const v of this.pod.spec?.volumes ?? []) {
       const r = setUpVolume(v, vctx);
@@ -198,8 +190,46 @@ export class PodWorker {
     return true;
   }
 
+  /**
+   * Refreshes mounted configMap/secret/projected/downwardAPI volumes in place (the kubelet's
+   * periodic volume sync; here 10 s after the source changes). Env vars never change.
+   */
+  refreshVolumes(): void {
+    if (!this.volumes || this.refreshPending || this.removed) return;
+    this.refreshPending = true;
+    this.ctx.runtime.after(10_000, () => {
+      this.refreshPending = false;
+      if (this.removed || !this.volumes || !this.host.running()) return;
+      const vctx = this.volumeContext();
+      for (const v of this.pod.spec?.volumes ?? []) {
+        if (!(v.configMap || v.secret || v.projected || v.downwardAPI)) continue;
+        const r = setUpVolume(v, vctx);
+        const dir = this.volumes.get(v.name);
+        if (!('dir' in r) || !dir) continue;
+        dir.files = r.dir.files;
+        dir.dirs = r.dir.dirs;
+      }
+    }, { label: `kubelet:volume-refresh:${this.key}` });
+  }
+
+  private refreshPending = false;
+
+  private volumeContext(): VolumeContext {
+    return {
+      pod: this.pod,
+      peek: (r, ns, n) => this.ctx.store.peek(r, ns, n),
+      plugins: this.host.volumePlugins(),
+      hostPaths: this.host.hostPaths,
+      fallbackPVs: this.host.fallbackPVs,
+      allocatable: this.host.allocatable(),
+      emptyDirs: this.emptyDirs,
+    };
+  }
+
   /** Retries a blocked mount or config at once (a ConfigMap/Secret/PVC it waits for changed). */
-  kick(): void {
+  kick(changed?: { resource: string; name: string }): void {
+    const refs = (this.pod.spec?.volumes ?? []).flatMap((v: KubeObject) => volumeSourceRefs(v));
+    if (changed && refs.some((r: { kind: string; name: string }) => r.kind === changed.resource && r.name === changed.name)) this.refreshVolumes();
     this.mountRetry?.();
     this.mountRetry = undefined;
     this.mountBackoffMs = 0;
