@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from './session';
+import { replay } from './replay';
 
 /**
  * Terminal features that need running containers (kubelet) and the network:
@@ -56,6 +57,24 @@ describe('container shells, port-forward, node hops', () => {
     expect(r.stdout).toBe('Forwarding from 127.0.0.1:9090 -> 80\nForwarding from [::1]:9090 -> 80\n');
     expect(r.exitCode).toBe(130);
     expect(s.env.portForwards.size).toBe(0);
+  });
+
+  itRunning('kubectl get pods -w streams rows as virtual time passes until Ctrl-C', async () => {
+    const s = await createSession({ seed: 1 });
+    await s.run('kubectl run w1 --image=nginx:1.27');
+    const out: string[] = [];
+    s.onOutput = (chunk) => out.push(chunk);
+    await s.start('k get pods -w');
+    expect(s.busy()).toBe(true);
+    await s.advanceTo(s.nowMs() + 10_000);
+    const text = out.join('');
+    expect(text).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nw1 +0\/1 +(Pending|ContainerCreating) /);
+    expect(text).toMatch(/\nw1 +1\/1 +Running +0 +\d+s\n$/);
+    await s.interrupt();
+    expect(s.busy()).toBe(false);
+    expect((await s.run('echo $?')).stdout).toBe('130\n');
+    const again = await replay(s.transcript());
+    expect(again.stateHash()).toBe(s.stateHash());
   });
 
   itRunning('ssh to a worker shows its containers with crictl and its kubelet with systemctl', async () => {

@@ -127,8 +127,8 @@ export class Session {
 
   /** Starts a line (interactive mode); resolves once it finished or waits for time, the editor or a nested shell. */
   async start(line: string): Promise<void> {
-    this.record({ t: this.nowMs(), kind: 'line', line });
     if (this.busy()) throw new Error('session: a line is still running (interrupt it or wait)');
+    this.record({ t: this.nowMs(), kind: 'line', line });
     this.startLine(line);
     await this.settle();
   }
