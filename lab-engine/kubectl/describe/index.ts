@@ -10,7 +10,7 @@ import { describeConfigMap, describeNamespace, describeNode, describeSecret, des
 import { describeRole, describeRoleBinding } from './rbac';
 import { describeGeneric } from './generic';
 import { describeHorizontalPodAutoscaler, describeLimitRange, describePersistentVolume, describePersistentVolumeClaim, describePodDisruptionBudget, describePriorityClass, describeResourceQuota, describeStorageClass } from './storage-policy';
-import { describeIngress, describeNetworkPolicy } from './network';
+import { describeEndpoints, describeIngress, describeNetworkPolicy } from './network';
 import { eventsFor } from './common';
 
 export { PrefixWriter } from './writer';
@@ -33,6 +33,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'apps/DaemonSet': describeDaemonSet,
   'batch/Job': describeJob,
   'batch/CronJob': describeCronJob,
+  '/Endpoints': describeEndpoints,
   '/PersistentVolume': describePersistentVolume,
   '/PersistentVolumeClaim': describePersistentVolumeClaim,
   '/ResourceQuota': (o) => describeResourceQuota(o),

@@ -130,3 +130,26 @@ function peerRules(w: PrefixWriter, rules: any[], dir: 'ingress' | 'egress'): vo
     if (i !== rules.length - 1) w.write(LEVEL_0, `${ind}----------\n`);
   });
 }
+
+/** describeEndpoints (describe.go). */
+export function describeEndpoints(ep: KubeObject, env: DescribeEnv): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${ep.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${ep.metadata.namespace}\n`);
+  printLabelsMultiline(w, 'Labels', ep.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ep.metadata.annotations);
+  w.write(LEVEL_0, 'Subsets:\n');
+  for (const s of ep.subsets ?? []) {
+    w.write(LEVEL_1, `Addresses:\t${(s.addresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n`);
+    w.write(LEVEL_1, `NotReadyAddresses:\t${(s.notReadyAddresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n`);
+    if ((s.ports ?? []).length > 0) {
+      w.write(LEVEL_1, 'Ports:\n');
+      w.write(LEVEL_2, 'Name\tPort\tProtocol\n');
+      w.write(LEVEL_2, '----\t----\t--------\n');
+      for (const p of s.ports) w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? ''}\n`);
+    }
+    w.write(LEVEL_0, '\n');
+  }
+  if (env.events) describeEvents(w, env.events, env.nowMs);
+  return w.toString();
+}
