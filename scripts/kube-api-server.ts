@@ -145,19 +145,17 @@ async function main() {
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
     console.error(`warning: serving on ${values.host}: the simulated cluster has no authentication`);
   }
-  const cluster = createCluster({ seed: Number(values.seed), topology: values.topology, startMs: Date.now() });
+  // Boot in the past and catch up to now, so virtual time equals wall-clock time when kubectl
+  // (which computes describe's ages from the wall clock) first connects.
+  const now = Date.now();
+  const cluster = createCluster({ seed: Number(values.seed), topology: values.topology, startMs: now - 15 * 60_000 });
   cluster.settle();
-  const facade = await loadFacadeOptions();
-  const h = await startKubeApiServer({ cluster, port: Number(values.port), host: values.host, manualTime: values['manual-time'], facade });
+  cluster.advance(Math.max(0, now - cluster.clock.nowMs()));
+  const h = await startKubeApiServer({ cluster, port: Number(values.port), host: values.host, manualTime: values['manual-time'] });
   if (values.kubeconfig) writeFileSync(values.kubeconfig, kubeconfigFor(h.url));
   console.log(`KubeLab API server on ${h.url} (topology ${values.topology}, seed ${values.seed})`);
   if (values.kubeconfig) console.log(`kubectl --kubeconfig ${values.kubeconfig} get nodes`);
 }
 
-/** Server-side printers and OpenAPI schemas, when those modules are present. */
-export async function loadFacadeOptions(): Promise<FacadeOptions> {
-  const printers = await import('../lab-engine/facade/printers-adapter').catch(() => undefined);
-  return printers ? printers.facadeOptions() : {};
-}
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) void main();

@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/client';
 import type { KindDef } from '../api/registry';
 import type { KubeObject, UserInfo } from '../api/types';
 import { ADMIN_USER } from '../api/types';
-import { badRequest, genericStatus, methodNotSupported, notFound, tooLarge } from '../api/errors';
+import { badRequest, genericStatus, methodNotSupported, tooLarge } from '../api/errors';
 import type { PatchType } from '../api/patch';
 import type { FacadeRequest, FacadeResponse, ResourcePath } from './types';
 import { parseResourcePath } from './routes';
@@ -15,15 +15,12 @@ import { handleSubresource } from './subresources';
 import { handleReview } from './reviews';
 import { handleMetrics, hasMetrics } from './metrics';
 import { watchResponse } from './watch';
+import { crdFor, tableForApi } from '../kubectl/printers';
 import { decodeKubernetesProtobuf } from './protobuf/decode';
-
-/** Converts a list of objects to a meta.k8s.io/v1 Table (the server-side printers). */
-export type TableConverter = (def: KindDef, objects: KubeObject[], nowMs: number) => Record<string, unknown>;
 
 export interface FacadeOptions {
   /** Address advertised in discovery (serverAddressByClientCIDRs). */
   serverAddress?: string;
-  tableConverter?: TableConverter;
   schemas?: SchemaProvider;
   /** Request bodies larger than this get 413 (kube-apiserver limits requests to 3 MiB). */
   maxBodyBytes?: number;
@@ -121,7 +118,7 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
     switch (method) {
       case 'GET': {
         const obj = api.get(def, ns ?? 'default', name);
-        return isTable(req) ? json(200, table(def, [obj])) : json(200, obj);
+        return isTable(req) ? json(200, table(def, [obj], req)) : json(200, obj);
       }
       case 'PUT': {
         const obj = parseBody(req) as KubeObject;
@@ -151,9 +148,9 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
 
   function listOrWatch(api: ApiClient, def: KindDef, rp: ResourcePath, req: FacadeRequest): FacadeResponse {
     const listOpts = { namespace: rp.namespace, labelSelector: req.query.labelSelector, fieldSelector: req.query.fieldSelector };
-    if (req.query.watch === 'true' || req.query.watch === '1') return watchResponse(cluster, api, def, listOpts, isTable(req) ? (objs) => table(def, objs) : undefined);
+    if (req.query.watch === 'true' || req.query.watch === '1') return watchResponse(cluster, api, def, listOpts, isTable(req) ? (objs) => table(def, objs, req) : undefined);
     const list = api.list(def, listOpts);
-    if (isTable(req)) return json(200, { ...table(def, list.items), metadata: { resourceVersion: list.metadata.resourceVersion } });
+    if (isTable(req)) return json(200, table(def, list.items, req, list.metadata.resourceVersion));
     return json(200, list);
   }
 
@@ -163,9 +160,11 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
     return json(200, list);
   }
 
-  function table(def: KindDef, objects: KubeObject[]): Record<string, unknown> {
-    if (!opts.tableConverter) throw notFound({ group: '', resource: 'tables' }, def.resource);
-    return opts.tableConverter(def, objects, cluster.clock.nowMs());
+  /** as=Table: the same server-side printers our kubectl uses (one implementation). */
+  function table(def: KindDef, objects: KubeObject[], req: FacadeRequest, resourceVersion?: string): Record<string, unknown> {
+    const includeObject = req.query.includeObject as 'PartialObjectMetadata' | 'Object' | 'None' | undefined;
+    const crd = crdFor(def, (k, ns, n) => cluster.store.peek(k, ns, n));
+    return tableForApi(def, objects, { nowMs: cluster.clock.nowMs(), crd, resourceVersion, includeObject }) as unknown as Record<string, unknown>;
   }
 
   return { handle };

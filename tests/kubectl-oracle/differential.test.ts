@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCluster, type Cluster } from '../../lab-engine/index';
 import { FakeHost } from '../../lab-engine/kubectl/testing/fake-host';
-import { startKubeApiServer, kubeconfigFor, loadFacadeOptions, type ServerHandle } from '../../scripts/kube-api-server';
+import { startKubeApiServer, kubeconfigFor, type ServerHandle } from '../../scripts/kube-api-server';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { normalize } from './normalize';
 
@@ -108,7 +108,7 @@ describe.skipIf(!hasKubectl)('real kubectl vs our kubectl (differential)', () =>
       a.settle({ maxMs: (s.settleSeconds ?? 30) * 1000 });
       b.settle({ maxMs: (s.settleSeconds ?? 30) * 1000 });
       expect(a.stateHash()).toBe(b.stateHash());
-      const server = await startKubeApiServer({ cluster: a, manualTime: true, facade: await loadFacadeOptions() });
+      const server = await startKubeApiServer({ cluster: a, manualTime: true });
       const kubeconfig = join(dir, `${s.name.replace(/\W+/g, '-')}.kubeconfig`);
       writeFileSync(kubeconfig, kubeconfigFor(server.url));
       try {
