@@ -1,6 +1,6 @@
 import type { KubeObject } from '../api/types';
 import type { NodeInfo } from './types';
-import { podRequests, toResourceList } from './resources';
+import { cachedPodRequests as podRequests, toResourceList } from './resources';
 
 export function isTerminalPod(pod: KubeObject): boolean {
   const p = pod.status?.phase;

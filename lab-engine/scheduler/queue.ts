@@ -43,23 +43,61 @@ export class SchedulingQueue {
     const u = this.unsched.get(key);
     if (u?.timer) u.timer();
     this.unsched.delete(key);
-    if (!this.active.has(key)) this.active.set(key, { priority, seq: this.seq++ });
+    if (!this.active.has(key)) {
+      const e = { priority, seq: this.seq++ };
+      this.active.set(key, e);
+      this.heapPush({ key, ...e });
+    }
     this.kick();
   }
 
+  /** Highest priority first, then arrival order (a binary heap with lazy deletion). */
   pop(): string | undefined {
-    let best: string | undefined;
-    let bp = 0;
-    let bs = 0;
-    for (const [k, v] of this.active) {
-      if (best === undefined || v.priority > bp || (v.priority === bp && v.seq < bs)) {
-        best = k;
-        bp = v.priority;
-        bs = v.seq;
+    for (let guard = 0; guard < 10_000_000 && this.heap.length; guard++) {
+      const top = this.heapPop()!;
+      const cur = this.active.get(top.key);
+      if (!cur || cur.seq !== top.seq) continue; // stale entry
+      this.active.delete(top.key);
+      return top.key;
+    }
+    return undefined;
+  }
+
+  private heap: { key: string; priority: number; seq: number }[] = [];
+
+  private before(a: { priority: number; seq: number }, b: { priority: number; seq: number }): boolean {
+    return a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
+  }
+
+  private heapPush(e: { key: string; priority: number; seq: number }): void {
+    const h = this.heap;
+    h.push(e);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!this.before(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private heapPop(): { key: string; priority: number; seq: number } | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length && last) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.before(h[l], h[m])) m = l;
+        if (r < h.length && this.before(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
       }
     }
-    if (best !== undefined) this.active.delete(best);
-    return best;
+    return top;
   }
 
   markUnschedulable(key: string, priority: number, message: string, plugins: string[]): void {

@@ -56,6 +56,22 @@ export function podRequests(pod: KubeObject): ResourceList {
   return sum;
 }
 
+const requestCache = new WeakMap<object, ResourceList>();
+const scoringCache = new WeakMap<object, ResourceList>();
+
+/** podRequests memoised per pod object (stored objects are never mutated: a write makes a new one). */
+export function cachedPodRequests(pod: KubeObject): ResourceList {
+  let r = requestCache.get(pod);
+  if (!r) requestCache.set(pod, (r = podRequests(pod)));
+  return r;
+}
+
+export function cachedPodRequestsForScoring(pod: KubeObject): ResourceList {
+  let r = scoringCache.get(pod);
+  if (!r) scoringCache.set(pod, (r = podRequestsForScoring(pod)));
+  return r;
+}
+
 /** Non-zero defaults used only for scoring (pkg/scheduler/util: 100m cpu, 200Mi memory). */
 export function podRequestsForScoring(pod: KubeObject): ResourceList {
   const r = podRequests(pod);

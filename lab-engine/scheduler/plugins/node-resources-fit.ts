@@ -1,5 +1,5 @@
 import type { SchedulerPlugin } from '../types';
-import { podRequests, podRequestsForScoring } from '../resources';
+import { cachedPodRequests as podRequests, cachedPodRequestsForScoring as podRequestsForScoring } from '../resources';
 import { unschedulable } from './status';
 
 /**
