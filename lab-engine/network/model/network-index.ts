@@ -48,11 +48,16 @@ export class NetworkIndex {
   constructor(private readonly store: Store) {
     store.watch((ev) => {
       const r = (ev as { resource?: string }).resource;
-      if (r && this.watched.has(r)) this.dirty.add(r);
+      if (r && this.watched.has(r)) {
+        this.dirty.add(r);
+        this.version++;
+      }
     });
   }
 
   private readonly watched = new Set(Object.values(R));
+  /** Bumped on every change the network depends on (for memoised decisions). */
+  version = 0;
 
   service(namespace: string, name: string): KubeObject | undefined {
     this.refresh(R.services);

@@ -45,6 +45,7 @@ export class NetworkModel implements NetworkService {
   readonly proxy: KubeProxy;
   ingress?: IngressRouter;
   private readonly latencyRng: Rng;
+  private readonly dnsMemo = new Map<string, { version: number; ok: boolean }>();
 
   constructor(
     private readonly ctx: ClusterContext,
@@ -203,8 +204,13 @@ export class NetworkModel implements NetworkService {
   /** Can the sender's DNS queries reach a CoreDNS pod (UDP 53 via the kube-dns Service, policies applied)? */
   private dnsReachable(src: Source, tb: TraceBuilder): boolean {
     if (!src.resolver.clusterDns) return src.kind !== 'outside' || src.resolver.nameservers.length > 0;
+    // Reachability only changes with the objects it depends on: memoise per sender until the next change.
+    const key = `${src.pod?.metadata.uid ?? src.nodeName}`;
+    const memo = this.dnsMemo.get(key);
+    if (memo && memo.version === this.index.version && memo.ok) return true;
     const sub = new TraceBuilder();
     const conn = connect(this.index, this.proxy, src, CLUSTER_DNS_IP, 53, 'UDP', sub);
+    this.dnsMemo.set(key, { version: this.index.version, ok: conn.ok });
     if (conn.ok) return true;
     for (const h of sub.path) tb.hop({ ...h, kind: h.kind === 'service' ? 'dns' : h.kind, detail: `DNS: ${h.detail}` });
     tb.deniedBy.push(...sub.deniedBy);
