@@ -22,7 +22,9 @@ export type { LabProblem, LoadLabResult } from './lab/load-lab';
 export type { Lab, Task, Check } from './lab/schema';
 export { pickText } from './lab/text';
 export type { Locale, LocalizedText } from './lab/text';
-export { labSessionOptions, startLab, replayLab, gradeSession, gradeTarget, replayAndGrade, splitScript } from './lab/lab-session';
+export { labSessionOptions, startLab, replayLab, gradeSession, gradeTarget, replayAndGrade } from './lab/lab-session';
+export { parseScript, runScriptSteps } from './session/script';
+export type { ScriptStep, StepResult } from './session/script';
 export { gradeLab, gradeTask } from './grader/grade';
 export type { TaskResult, CheckResult } from './grader/grade';
 
@@ -70,3 +72,10 @@ export type {
   TcpConnectResult,
   PodResponder,
 } from './network/service';
+// Kubelets and scheduler (kubelet/, scheduler/): the `kubelet` service (logs, exec, container fs/env, usage,
+// stopNode/startNode, static pod manifests) and the extension points for volume and scheduler plugins.
+export { getKubelet, registerVolumePlugin, FsError, IMAGES, resolveImage } from './kubelet';
+export type { KubeletService, LogOptions, ExecOptions, ExecResult, ContainerFs, FsStat, ContainerUsage, VolumePlugin, VolumeDir } from './kubelet';
+export { registerSchedulerPlugin } from './scheduler';
+export type { SchedulerPlugin, SchedulerService, NodeInfo as SchedulerNodeInfo, PluginStatus } from './scheduler';
+export { nodeInternalIP, nodePodCIDR, plannedNodeIP } from './sim/topology';

@@ -8,6 +8,7 @@ import type { PodWorker } from './pod-worker';
 import type { ContainerInstance } from './container';
 import { renderLogs, logTimestamp } from './log-buffer';
 import { manifestFiles } from './static-pods';
+import { quantityValue } from '../api/quantity';
 
 const PODS = { group: '', resource: 'pods' };
 const MI = 1024 * 1024;
@@ -173,6 +174,9 @@ export class KubeletServiceImpl implements KubeletService {
     for (const c of w?.containers ?? []) {
       if (load.cpuMillis !== undefined) c.load.cpuMillis = load.cpuMillis;
       if (load.memoryBytes !== undefined) c.load.memoryBytes = load.memoryBytes;
+      // Load that takes a container over its memory limit gets it OOM-killed.
+      const limit = c.spec.resources?.limits?.memory;
+      if (c.process && !c.process.exited && limit !== undefined && usageOf(c).memoryBytes > quantityValue(limit)) c.process.oomKill();
     }
   }
 
