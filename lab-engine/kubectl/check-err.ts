@@ -1,6 +1,6 @@
 import { ApiError, isApiError } from '../api/errors';
 import type { Clock } from '../base/clock';
-import { KubectlError, type CommandIO } from './types';
+import { Interrupted, KubectlError, type CommandIO } from './types';
 
 /**
  * Several errors reported together (utilerrors.Aggregate): CheckErr prints
@@ -28,6 +28,8 @@ export class ExitError extends Error {
 export function checkErr(err: unknown, io: CommandIO): number {
   if (err instanceof AggregateError && err.errors.length === 1) err = err.errors[0];
   if (err instanceof ExitError) return err.exitCode;
+  // Ctrl-C: the process dies of SIGINT, printing nothing (exit 130).
+  if (err instanceof Interrupted) return 130;
   if (isApiError(err) && err.reason === 'Invalid') return fatal(io, invalidMessage(err));
   if (err instanceof AggregateError) return fatal(io, err.errors.map((e) => standardMessage(e)).join('\n'));
   if (err instanceof KubectlError) return fatal(io, err.raw ? err.message : withErrorPrefix(err.message), err.exitCode);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCluster, type Cluster } from '../index';
 import { FakeHost, splitWords } from './testing/fake-host';
-import { kubeconfigFor, loadFacadeOptions, startKubeApiServer, type ServerHandle } from '../../scripts/kube-api-server';
+import { kubeconfigFor, startKubeApiServer, type ServerHandle } from '../../scripts/kube-api-server';
 
 /**
  * Differential test for the WRITE verbs: the real kubectl v1.32.4 against the
@@ -248,7 +248,7 @@ describe.skipIf(!hasKubectl)('write verbs: real kubectl vs ours (differential)',
       }
       a.settle({ maxMs: 30_000 });
       b.settle({ maxMs: 30_000 });
-      const server = await startKubeApiServer({ cluster: a, manualTime: true, facade: await loadFacadeOptions() });
+      const server = await startKubeApiServer({ cluster: a, manualTime: true });
       const kubeconfig = join(cwd, 'kubeconfig');
       writeFileSync(kubeconfig, kubeconfigFor(server.url));
       try {
