@@ -2,7 +2,8 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadLab } from '../lab-engine/lab/load-lab';
-import { gradeSession, replayLab, splitScript, startLab } from '../lab-engine/lab/lab-session';
+import { gradeSession, replayLab, startLab } from '../lab-engine/lab/lab-session';
+import { parseScript, runScriptSteps } from '../lab-engine/session/script';
 import type { Lab } from '../lab-engine/lab/schema';
 
 /**
@@ -48,9 +49,8 @@ describe('content self-test', () => {
       const before = await gradeSession(lab, session);
       for (const r of before) expect(r.passed, `task "${r.taskId}" already passes on the starting state: ${r.message}`).toBe(false);
 
-      for (const line of splitScript(lab.solution)) {
-        const r = await session.run(line);
-        expect(r.exitCode, `solution line failed: ${line}\n${r.stderr}`).toBe(0);
+      for (const r of await runScriptSteps(session, parseScript(lab.solution))) {
+        expect(r.exitCode, `solution line ${r.lineNo} failed: ${r.line}\n${r.stderr}`).toBe(0);
       }
       const after = await gradeSession(lab, session);
       for (const r of after) expect(r.passed, `task "${r.taskId}" still fails after the solution: ${r.message}`).toBe(true);

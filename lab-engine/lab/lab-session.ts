@@ -10,6 +10,7 @@ import { FakeHost } from '../kubectl/testing/fake-host';
 import { runKubectl } from '../kubectl/kubectl';
 import { kubectlVerbs } from '../shell/commands/kubectl';
 import { NETWORK_SERVICE, type NetworkService } from '../network/service';
+import { parseScript } from '../session/script';
 
 /**
  * A lab's starting state is a pure function of the lab file and the start
@@ -18,7 +19,7 @@ import { NETWORK_SERVICE, type NetworkService } from '../network/service';
  * transcript is replayed on top of that.
  */
 export function labSessionOptions(lab: Lab, startMs?: number): SessionOptions {
-  const setup = splitScript(lab.setup);
+  const setup = parseScript(lab.setup).map((step) => step.line);
   if (lab.settleSeconds > 0) setup.push(`sleep ${lab.settleSeconds}`);
   return { seed: lab.seed, topology: lab.cluster, setup, ...(startMs === undefined ? {} : { startMs }) };
 }
@@ -78,31 +79,6 @@ export async function replayAndGrade(lab: Lab, transcript: Transcript, opts: { l
   const session = await replayLab(lab, transcript, opts.limits);
   const results = await gradeSession(lab, session, opts.locale);
   return { stateHash: session.stateHash(), results };
-}
-
-/**
- * Splits a setup/solution script into runnable units: one line each, except
- * that heredocs (`<<EOF` … `EOF`) and lines ending in `\` stay with their command.
- */
-export function splitScript(script: string): string[] {
-  const out: string[] = [];
-  const lines = script.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    let cur = lines[i];
-    if (!cur.trim() || cur.trim().startsWith('#')) continue;
-    while (cur.endsWith('\\') && i + 1 < lines.length) cur = `${cur.slice(0, -1)}\n${lines[++i]}`;
-    const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(cur);
-    if (heredoc) {
-      const end = heredoc[1];
-      while (i + 1 < lines.length) {
-        const next = lines[++i];
-        cur += `\n${next}`;
-        if (next.trim() === end) break;
-      }
-    }
-    out.push(cur);
-  }
-  return out;
 }
 
 /** Splits a command line into words, honouring '…' and "…" quoting (no expansion: checks are literal). */
