@@ -337,6 +337,7 @@ export const IMAGES: ImageSpec[] = [
     tags: ['v1.5.1-flannel2'],
     sizeBytes: 4_854_046,
     entrypoint: ['cp'],
+    files: { '/flannel': '\u007fELF flannel CNI plugin v1.5.1-flannel2\n' },
     profile: { cpuMillis: 0, memoryBytes: 0.5 * MI },
   }),
   img({
