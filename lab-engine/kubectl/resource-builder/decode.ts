@@ -62,8 +62,7 @@ function yamlErrorText(err: YAMLParseError, text: string): string {
   if (err.code === 'MULTILINE_IMPLICIT_KEY' || err.code === 'BLOCK_AS_IMPLICIT_KEY') {
     // go-yaml reports the line of the ':' it did not expect, after the key's start.
     const colon = text.indexOf(':', (err.pos?.[0] ?? 0) + 1);
-    const nextColon = text.indexOf(':', colon + 1);
-    if (nextColon > 0 && lineOf(text, nextColon) > lineOf(text, colon)) line = lineOf(text, nextColon);
+    if (colon > 0) line = lineOf(text, colon);
   }
   if (err.code === 'TAB_AS_INDENT' || /tab/i.test(err.message)) return `line ${line}: found character that cannot start any token`;
   if (err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN') return `line ${line}: did not find expected key`;
