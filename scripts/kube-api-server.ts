@@ -22,7 +22,17 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
-export async function startKubeApiServer(opts: { cluster: Cluster; port?: number; host?: string; manualTime?: boolean; facade?: FacadeOptions }): Promise<ServerHandle> {
+export interface ServerOptions {
+  cluster: Cluster;
+  port?: number;
+  host?: string;
+  manualTime?: boolean;
+  facade?: FacadeOptions;
+  /** Sees every request before the facade (tests capture kubectl's protobuf bodies with it). */
+  onRequest?: (req: FacadeRequest) => void;
+}
+
+export async function startKubeApiServer(opts: ServerOptions): Promise<ServerHandle> {
   const { cluster } = opts;
   const host = opts.host ?? '127.0.0.1';
   const facade = createFacade(cluster, { serverAddress: `${host}:${opts.port ?? 6443}`, ...opts.facade });
@@ -31,7 +41,9 @@ export async function startKubeApiServer(opts: { cluster: Cluster; port?: number
     readBody(req, MAX_BODY_BYTES)
       .then(({ body, tooLarge }) => {
         if (tooLarge) return respond(tooLargeResponse(), req, res, closers);
-        respond(facade.handle(toFacadeRequest(req, body)), req, res, closers);
+        const freq = toFacadeRequest(req, body);
+        opts.onRequest?.(freq);
+        respond(facade.handle(freq), req, res, closers);
       })
       .catch((e) => {
         res.writeHead(500, { 'content-type': 'application/json' });

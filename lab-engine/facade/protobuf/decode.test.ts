@@ -60,8 +60,39 @@ describe('Kubernetes protobuf request bodies', () => {
   });
 
   it('refuses kinds it has no schema for with 415, and garbage with 400', () => {
-    const envelope = msg([[1, msg([[1, 'apps/v1'], [2, 'Deployment']])], [2, msg([])]]);
+    const envelope = msg([[1, msg([[1, 'apps/v1'], [2, 'StatefulSet']])], [2, msg([])]]);
     expect(() => decodeKubernetesProtobuf(new Uint8Array([0x6b, 0x38, 0x73, 0x00, ...envelope]))).toThrow(/unknown format/);
     expect(() => decodeKubernetesProtobuf(new Uint8Array([1, 2, 3]))).toThrow(/magic/);
+  });
+});
+
+/**
+ * Bodies the real kubectl v1.32.4 sent for each generator, captured by
+ * tests/kubectl-oracle/protobuf-capture.test.ts (CAPTURE_PROTOBUF_FIXTURES=1),
+ * beside the object `--dry-run=client -o json` printed for the same command.
+ */
+describe('protobuf bodies captured from the real kubectl', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const dir = join(__dirname, 'fixtures');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.pb')).map((f) => f.slice(0, -3)).sort();
+
+  it('covers every kind kubectl create/autoscale/create token send', () => {
+    expect(names).toEqual([
+      'clusterrole', 'clusterrole-agg', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'deployment-cmd', 'hpa', 'ingress', 'job', 'namespace', 'pdb', 'pdb-percent', 'priorityclass', 'priorityclass-default', 'quota', 'role', 'rolebinding', 'secret', 'secret-docker', 'service-clusterip', 'service-external', 'service-headless', 'service-lb', 'service-nodeport', 'serviceaccount', 'token',
+    ]);
+  });
+
+  for (const name of names) {
+    it(`decodes ${name} to what --dry-run=client -o json printed`, () => {
+      const body = new Uint8Array(readFileSync(join(dir, `${name}.pb`)));
+      const expected = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+      expect(decodeKubernetesProtobuf(body)).toEqual(expected);
+    });
+  }
+
+  it('refuses a truncated body with 400 instead of throwing', () => {
+    const body = new Uint8Array(readFileSync(join(dir, 'deployment.pb')));
+    expect(() => decodeKubernetesProtobuf(body.subarray(0, body.length - 7))).toThrow(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
   });
 });

@@ -35,12 +35,11 @@ export function readFields(buf: Uint8Array): WireField[] {
       if (i + len > buf.length) throw new Error('protobuf: truncated field');
       out.push({ num, wire, bytes: buf.subarray(i, i + len) });
       i += len;
-    } else if (wire === 1) {
-      out.push({ num, wire, bytes: buf.subarray(i, i + 8) });
-      i += 8;
-    } else if (wire === 5) {
-      out.push({ num, wire, bytes: buf.subarray(i, i + 4) });
-      i += 4;
+    } else if (wire === 1 || wire === 5) {
+      const len = wire === 1 ? 8 : 4;
+      if (i + len > buf.length) throw new Error('protobuf: truncated field');
+      out.push({ num, wire, bytes: buf.subarray(i, i + len) });
+      i += len;
     } else throw new Error(`protobuf: unsupported wire type ${wire}`);
   }
   return out;
