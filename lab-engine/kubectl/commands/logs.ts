@@ -57,8 +57,12 @@ function logOptions(ctx: CommandContext, selector: boolean): LogOptions {
   // With a selector, --tail defaults to 10 (logs.go: selector && tail == -1).
   if (tail >= 0) opts.tailLines = tail;
   else if (selector && !ctx.flags.changed.has('tail')) opts.tailLines = 10;
-  const since = flagString(ctx.flags, 'since');
-  if (since && since !== '0s') opts.sinceSeconds = Math.ceil(parseDurationMs(since) / 1000);
+  // Only an explicit --since limits the logs (its default, 0s, means all of them).
+  if (ctx.flags.changed.has('since')) {
+    const v = ctx.flags.values.since;
+    const ms = typeof v === 'number' ? v : parseDurationMs(String(v));
+    if (ms > 0) opts.sinceSeconds = Math.ceil(ms / 1000);
+  }
   const sinceTime = flagString(ctx.flags, 'since-time');
   if (sinceTime) opts.sinceTime = sinceTime;
   if (ctx.flags.changed.has('limit-bytes')) opts.limitBytes = flagInt(ctx.flags, 'limit-bytes');
