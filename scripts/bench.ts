@@ -11,6 +11,9 @@ type Bench = { title: string; load: () => Promise<BenchLine[]> };
 const args = new Set(process.argv.slice(2));
 const benches: Bench[] = [
   { title: 'engine core (issue 3)', load: async () => (await import('../lab-engine/sim/bench/core.bench')).benchCore({ scale: args.has('--scale') }) },
+  { title: 'kubectl read side (issue 4)', load: async () => (await import('../lab-engine/kubectl/bench/get.bench')).benchKubectlRead() },
+  { title: 'shell lines (issue 4)', load: async () => (await import('../lab-engine/shell/bench/shell.bench')).benchShell() },
+  { title: 'network routing and policy (issue 5)', load: async () => (await import('../lab-engine/network/bench/network.bench')).benchNetwork() },
   { title: 'server grading (issue 7)', load: async () => (await import('../lab-engine/lab/bench/grading.bench')).benchGrading() },
 ];
 

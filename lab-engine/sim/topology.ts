@@ -42,6 +42,8 @@ export interface Topology {
   nodes: NodeSpec[];
   /** Whether to start the kubeadm kube-system pods and add-ons (coredns, kube-proxy, CNI). */
   systemPods: boolean;
+  /** Optional add-ons beyond a plain kubeadm cluster, e.g. `['ingress-nginx']`. */
+  addons?: string[];
 }
 
 const controlplane: NodeSpec = { name: 'controlplane', controlPlane: true, cpu: '2', memory: '4Gi' };
