@@ -69,6 +69,8 @@ export interface WriteResult {
  */
 export class Store {
   private objects = new Map<string, Map<string, KubeObject>>(); // resourceKey -> "ns/name" -> obj
+  /** resourceKey -> its keys in peekList order; dropped when a key is added or removed. */
+  private sortedKeys = new Map<string, string[]>();
   private rv = 0;
   private watchers: Watcher[] = [];
   private nextWatcherId = 1;
@@ -101,11 +103,16 @@ export class Store {
   peekList(resourceKey: string, namespace?: string): KubeObject[] {
     const bucket = this.objects.get(resourceKey);
     if (!bucket) return [];
+    let keys = this.sortedKeys.get(resourceKey);
+    if (!keys) this.sortedKeys.set(resourceKey, (keys = [...bucket.keys()].sort(compareKeys)));
     const out: KubeObject[] = [];
-    for (const [key, obj] of bucket) {
-      if (namespace === undefined || key.startsWith(`${namespace}/`)) out.push(obj);
+    if (namespace === undefined) {
+      for (const key of keys) out.push(bucket.get(key)!);
+      return out;
     }
-    return out.sort(compareObjects);
+    const prefix = `${namespace}/`;
+    for (const key of keys) if (key.startsWith(prefix)) out.push(bucket.get(key)!);
+    return out;
   }
 
   get(def: KindDef, namespace: string, name: string): KubeObject {
@@ -148,7 +155,7 @@ export class Store {
     if (def.hasGeneration !== false) obj.metadata.generation = 1;
     if (opts.dryRun) return { object: obj, warnings: ctx.warnings };
     this.commit(def, obj, undefined);
-    return { object: cloneJson(obj), warnings: ctx.warnings };
+    return copyResult(obj, ctx.warnings);
   }
 
   /**
@@ -162,15 +169,23 @@ export class Store {
     const name = input.metadata?.name ?? '';
     const old = this.peek(resourceKey(def), namespace, name);
     if (!old) throw errors.notFound(def, name);
-    const obj = cloneJson(input);
-    obj.apiVersion = apiVersionOf(def);
-    if (def.namespaced) obj.metadata.namespace = namespace;
+    // Status writes without fieldValidation (controllers, kubelets) take only status from the input
+    // and share everything else with the stored object, which is never mutated (see statusUpdateObject).
+    const statusFast = opts.subresource === 'status' && !opts.fieldValidation;
+    const obj = statusFast ? statusUpdateObject(input, old) : cloneJson(input);
+    if (!statusFast) {
+      obj.apiVersion = apiVersionOf(def);
+      if (def.namespaced) obj.metadata.namespace = namespace;
+    }
     const ctx = this.admissionContext(opts);
     this.checkUnknownFields(def, obj, opts, ctx.warnings);
-    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
+    const inputRv = input.metadata?.resourceVersion;
+    if (inputRv && inputRv !== old.metadata.resourceVersion) {
       throw errors.conflict(def, name, errors.OBJECT_MODIFIED);
     }
-    if (opts.subresource === 'status') {
+    if (statusFast) {
+      // statusUpdateObject already did what the branch below does.
+    } else if (opts.subresource === 'status') {
       const status = obj.status;
       Object.assign(obj, cloneJson(old), { status });
       obj.metadata = cloneJson(old.metadata);
@@ -192,15 +207,15 @@ export class Store {
     if (def.hasGeneration !== false && !jsonEqual(generationSource(def, obj), generationSource(def, old))) {
       obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }
-    if (jsonEqual(obj, old)) return { object: cloneJson(old), warnings: ctx.warnings }; // no-op: no new resourceVersion
+    if (jsonEqual(obj, old)) return copyResult(old, ctx.warnings); // no-op: no new resourceVersion
     if (opts.dryRun) return { object: obj, warnings: ctx.warnings };
     // Removing the last finalizer of an object being deleted completes the deletion.
     if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(def, obj) && !def.finalizationPending?.(obj)) {
       this.remove(def, old);
-      return { object: cloneJson(obj), warnings: ctx.warnings };
+      return copyResult(obj, ctx.warnings);
     }
     this.commit(def, obj, old);
-    return { object: cloneJson(obj), warnings: ctx.warnings };
+    return copyResult(obj, ctx.warnings);
   }
 
   /**
@@ -246,7 +261,7 @@ export class Store {
     def.prepareForDelete?.(obj);
     if (def.hasGeneration !== false) obj.metadata.generation = (obj.metadata.generation ?? 0) + 1;
     if (!opts.dryRun) this.commit(def, obj, old);
-    return { object: cloneJson(obj), deleted: false, warnings: ctx.warnings };
+    return { ...copyResult(obj, ctx.warnings), deleted: false };
   }
 
   // ---- watch -------------------------------------------------------------
@@ -319,7 +334,9 @@ export class Store {
     const rk = resourceKey(def);
     let bucket = this.objects.get(rk);
     if (!bucket) this.objects.set(rk, (bucket = new Map()));
-    bucket.set(objectKey(obj), obj);
+    const key = objectKey(obj);
+    if (!old || !bucket.has(key)) this.sortedKeys.delete(rk);
+    bucket.set(key, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old }, rk);
   }
 
@@ -329,6 +346,7 @@ export class Store {
     const bucket = this.objects.get(rk);
     if (!bucket?.has(objectKey(stored))) return;
     bucket.delete(objectKey(stored));
+    this.sortedKeys.delete(rk);
     this.rv += 1;
     const gone = cloneJson(stored);
     gone.metadata.resourceVersion = String(this.rv);
@@ -356,6 +374,51 @@ export class Store {
   }
 }
 
+/**
+ * The write result: the copy handed to the caller is made only when read
+ * (most internal writers never read it). `stored` is never mutated after the
+ * write (stored objects are immutable), so a late copy equals an early one.
+ */
+function copyResult(stored: KubeObject, warnings: string[]): WriteResult {
+  let copy: KubeObject | undefined;
+  return {
+    get object(): KubeObject {
+      return (copy ??= cloneJson(stored));
+    },
+    set object(v: KubeObject) {
+      copy = v;
+    },
+    warnings,
+  };
+}
+
+/**
+ * The object a status update stores, equal to what `cloneJson(input)` then
+ * `Object.assign(obj, cloneJson(old), { status })` and
+ * `obj.metadata = cloneJson(old.metadata)` give (same keys, same key order),
+ * but sharing every subtree except status and metadata with the stored `old`.
+ */
+function statusUpdateObject(input: KubeObject, old: KubeObject): KubeObject {
+  const src = input as Record<string, unknown>;
+  const prev = old as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    if (src[k] === undefined) continue;
+    out[k] = k === 'status' ? cloneJson(src[k]) : prev[k] !== undefined ? prev[k] : cloneJson(src[k]);
+  }
+  if (!('apiVersion' in out)) out.apiVersion = prev.apiVersion;
+  for (const k in prev) {
+    if (prev[k] !== undefined && !(k in out)) out[k] = k === 'status' ? undefined : prev[k];
+  }
+  if (!('status' in out)) out.status = undefined;
+  // Only top-level metadata fields (resourceVersion, generation) are written before the commit.
+  const meta: Record<string, unknown> = {};
+  const oldMeta = old.metadata as Record<string, unknown>;
+  for (const k in oldMeta) if (oldMeta[k] !== undefined) meta[k] = oldMeta[k];
+  out.metadata = meta;
+  return out as KubeObject;
+}
+
 export function resourceKey(def: Pick<KindDef, 'group' | 'resource'>): string {
   return def.group ? `${def.resource}.${def.group}` : def.resource;
 }
@@ -368,12 +431,15 @@ function ns(def: KindDef, namespace: string): string {
   return def.namespaced ? namespace : '';
 }
 
-function compareObjects(a: KubeObject, b: KubeObject): number {
-  const an = a.metadata.namespace ?? '';
-  const bn = b.metadata.namespace ?? '';
+/** Order of `ns/name` keys: by namespace, then name (what sorting the objects by (namespace, name) gives). */
+function compareKeys(a: string, b: string): number {
+  const i = a.indexOf('/');
+  const j = b.indexOf('/');
+  const an = a.slice(0, i);
+  const bn = b.slice(0, j);
   if (an !== bn) return an < bn ? -1 : 1;
-  const x = a.metadata.name ?? '';
-  const y = b.metadata.name ?? '';
+  const x = a.slice(i + 1);
+  const y = b.slice(j + 1);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
