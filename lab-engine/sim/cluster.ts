@@ -136,8 +136,19 @@ export class Cluster implements ClusterContext {
 
   /** Hash of the cluster's observable state: every object plus the clock. */
   stateHash(): string {
-    return hash64Hex(canonicalJson({ now: this.clock.nowMs(), objects: this.snapshot() }));
+    // Same string as canonicalJson({ now, objects: snapshot() }), built from per-object
+    // serialisations cached by identity: stored objects are never mutated, only replaced.
+    const parts = this.snapshot().map(canonicalObject);
+    return hash64Hex(`{"now":${canonicalJson(this.clock.nowMs())},"objects":[${parts.join(',')}]}`);
   }
+}
+
+const canonicalCache = new WeakMap<KubeObject, string>();
+
+function canonicalObject(obj: KubeObject): string {
+  let s = canonicalCache.get(obj);
+  if (s === undefined) canonicalCache.set(obj, (s = canonicalJson(obj)));
+  return s;
 }
 
 export function createCluster(options: ClusterOptions): Cluster {
