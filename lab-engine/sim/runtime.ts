@@ -32,6 +32,8 @@ interface Timer {
   background: boolean;
   label: string;
   cancelled: boolean;
+  /** Popped from the main heap (ran or was skipped as cancelled). */
+  done: boolean;
 }
 
 interface Entry {
@@ -42,6 +44,8 @@ interface Entry {
 export class Runtime {
   private entries: Entry[] = [];
   private timers: Timer[] = []; // binary min-heap by (atMs, seq)
+  /** The foreground timers again, so settle finds the next one without scanning every timer; entries popped lazily. */
+  private foreground: Timer[] = [];
   private seq = 0;
   /** Total reconciles run, for benchmarks and loop bounds. */
   reconciles = 0;
@@ -62,8 +66,9 @@ export class Runtime {
 
   /** Runs fn when the virtual clock reaches atMs. Returns a cancel function. */
   at(atMs: number, fn: () => void, opts: TimerOptions = {}): () => void {
-    const t: Timer = { atMs: Math.max(atMs, this.clock.nowMs()), seq: this.seq++, fn, background: !!opts.background, label: opts.label ?? '', cancelled: false };
-    this.push(t);
+    const t: Timer = { atMs: Math.max(atMs, this.clock.nowMs()), seq: this.seq++, fn, background: !!opts.background, label: opts.label ?? '', cancelled: false, done: false };
+    push(this.timers, t);
+    if (!t.background) push(this.foreground, t);
     return () => {
       t.cancelled = true;
     };
@@ -99,19 +104,21 @@ export class Runtime {
 
   /** Due time of the earliest live timer, optionally ignoring background ones. */
   nextTimerMs(includeBackground: boolean): number | undefined {
-    let best: number | undefined;
-    for (const t of this.timers) {
-      if (t.cancelled || (!includeBackground && t.background)) continue;
-      if (best === undefined || t.atMs < best) best = t.atMs;
+    // Both heaps are ordered by atMs: drop dead entries from the top, and the top is the answer.
+    const h = includeBackground ? this.timers : this.foreground;
+    while (h.length && (h[0].cancelled || h[0].done)) {
+      const t = pop(h)!;
+      if (h === this.timers) t.done = true;
     }
-    return best;
+    return h.length ? h[0].atMs : undefined;
   }
 
   /** Pops and runs every timer due at or before nowMs, in (time, creation) order. */
   runDueTimers(nowMs: number, maxTimers: number): number {
     let ran = 0;
     while (this.timers.length && this.timers[0].atMs <= nowMs) {
-      const t = this.pop()!;
+      const t = pop(this.timers)!;
+      t.done = true;
       if (t.cancelled) continue;
       if (ran++ >= maxTimers) throw new LoopBoundError(`timer budget of ${maxTimers} exhausted (last: ${t.label})`);
       t.fn();
@@ -122,40 +129,38 @@ export class Runtime {
   pendingTimers(): number {
     return this.timers.filter((t) => !t.cancelled).length;
   }
+}
 
-  private push(t: Timer): void {
-    const h = this.timers;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
+function push(h: Timer[], t: Timer): void {
+  h.push(t);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!before(h[i], h[p])) break;
+    [h[i], h[p]] = [h[p], h[i]];
+    i = p;
+  }
+}
+
+function pop(h: Timer[]): Timer | undefined {
+  if (!h.length) return undefined;
+  const top = h[0];
+  const last = h.pop()!;
+  if (h.length) {
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[l], h[m])) m = l;
+      if (r < h.length && before(h[r], h[m])) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
     }
   }
-
-  private pop(): Timer | undefined {
-    const h = this.timers;
-    if (!h.length) return undefined;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
+  return top;
 }
 
 function before(a: Timer, b: Timer): boolean {
