@@ -78,6 +78,8 @@ export class Store {
   private dispatching = false;
   readonly admission: AdmissionPlugin[] = [];
   private readonly uidRng: Rng;
+  /** One closure for every admission context instead of one per write. */
+  private readonly peekFn = (r: string, n: string, name: string): KubeObject | undefined => this.peek(r, n, name);
   private readonly nameRng: Rng;
 
   constructor(
@@ -290,7 +292,7 @@ export class Store {
       clock: this.clock,
       rng: this.nameRng,
       user: opts.user ?? ADMIN_USER,
-      peek: (r, n, name) => this.peek(r, n, name),
+      peek: this.peekFn,
       store: this,
       dryRun: !!opts.dryRun,
       warnings: [],
