@@ -90,14 +90,25 @@ function respond(r: ReturnType<ReturnType<typeof createFacade>['handle']>, req: 
     return;
   }
   res.writeHead(r.status, r.headers);
-  const stop = r.watch((line) => res.write(line));
+  // Headers go out at once, as kube-apiserver does: client-go's reflector cannot cancel a
+  // watch request still waiting for them, so `rollout status` would hang after success.
+  res.flushHeaders();
+  let stop: () => void = () => undefined;
+  let timer: NodeJS.Timeout | undefined;
   const close = () => {
+    if (!closers.delete(close)) return;
+    if (timer) clearTimeout(timer);
     stop();
-    closers.delete(close);
     res.end();
   };
   closers.add(close);
-  req.on('close', close);
+  stop = r.watch((line) => {
+    if (!res.writableEnded) res.write(line);
+  });
+  // ?timeoutSeconds=N ends the stream cleanly after N seconds (watch handler in apiserver endpoints)
+  const timeout = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('timeoutSeconds'));
+  if (timeout > 0) timer = setTimeout(close, Math.min(timeout, 3600) * 1000);
+  res.on('close', close); // the client went away (kubectl's watch stopped)
 }
 
 /** kube-apiserver refuses request bodies over 3 MiB; we read at most that much into memory. */

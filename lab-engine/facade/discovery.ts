@@ -33,7 +33,8 @@ export function apiGroupList(resources: ResourceInfo[]) {
     groups: groups.map((name) => {
       const version = resources.find((r) => r.group === name)!.version;
       const gv = { groupVersion: `${name}/${version}`, version };
-      return { name, versions: [gv], preferredVersion: gv };
+      const extra = (EXTRA_VERSIONS[name] ?? []).map((v) => ({ groupVersion: `${name}/${v}`, version: v }));
+      return { name, versions: [gv, ...extra], preferredVersion: gv };
     }),
   };
 }
@@ -56,7 +57,19 @@ const SUBRESOURCE_KINDS: Record<string, { kind: string; group?: string; version?
   approval: { kind: '', verbs: ['get', 'patch', 'update'] },
 };
 
+/** Older versions kube-apiserver v1.32 still serves beside the preferred one (the facade converts). */
+const EXTRA_VERSIONS: Record<string, string[]> = { autoscaling: ['v1'] };
+
 export function apiResourceList(resources: ResourceInfo[], group: string, version: string) {
+  if (group === 'autoscaling' && version === 'v1') {
+    // autoscaling/v1 serves only HPAs (hpa-v1.ts converts them)
+    const hpa = resources.filter((r) => r.group === 'autoscaling' && r.resource === 'horizontalpodautoscalers').map((r) => ({ ...r, version: 'v1' }));
+    return resourceList(hpa, group, version);
+  }
+  return resourceList(resources, group, version);
+}
+
+function resourceList(resources: ResourceInfo[], group: string, version: string) {
   const list: Record<string, unknown>[] = [];
   for (const r of resources.filter((x) => x.group === group && x.version === version)) {
     list.push({

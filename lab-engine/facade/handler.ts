@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/client';
 import type { KindDef } from '../api/registry';
 import type { KubeObject, UserInfo } from '../api/types';
 import { ADMIN_USER } from '../api/types';
-import { badRequest, genericStatus, methodNotSupported, tooLarge } from '../api/errors';
+import { badRequest, forbidden, genericStatus, methodNotSupported, notFound, tooLarge } from '../api/errors';
 import type { PatchType } from '../api/patch';
 import type { FacadeRequest, FacadeResponse, ResourcePath } from './types';
 import { parseResourcePath } from './routes';
@@ -17,6 +17,7 @@ import { handleMetrics, hasMetrics } from './metrics';
 import { watchResponse } from './watch';
 import { crdFor, tableForApi } from '../kubectl/printers';
 import { decodeKubernetesProtobuf } from './protobuf/decode';
+import { hpaBodyToV1, hpaV1ToV2 } from './hpa-v1';
 
 export interface FacadeOptions {
   /** Address advertised in discovery (serverAddressByClientCIDRs). */
@@ -64,8 +65,10 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
       if (rp.group === 'metrics.k8s.io') return handleMetrics(cluster, rp, req);
       const api = cluster.api(impersonatedUser(req));
       if (rp.group === 'authorization.k8s.io' || rp.group === 'authentication.k8s.io') return handleReview(cluster, api, rp, req);
+      if (rp.group === 'autoscaling' && rp.version === 'v1' && rp.resource === 'horizontalpodautoscalers') return hpaV1(rp, req);
       const def = cluster.registry.forResource(rp.resource, rp.group);
-      if (!def || def.version !== rp.version) return notFoundPath(req.path);
+      if (!def) return unbackedResource(rp, req);
+      if (def.version !== rp.version) return notFoundPath(req.path);
       return handleResource(api, def, rp, req);
     } catch (e) {
       return errorResponse(e);
@@ -90,6 +93,38 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
       return list.resources.length ? json(200, list) : notFoundPath(req.path);
     }
     return undefined;
+  }
+
+  /**
+   * Resources discovery advertises but the engine has no kind for (e.g.
+   * replicationcontrollers): always empty, so `kubectl get all` lists them
+   * like an idle kube-apiserver instead of failing.
+   */
+  /** autoscaling/v1 HPAs: served from the v2 objects (hpa-v1.ts); watches and tables pass through. */
+  function hpaV1(rp: ResourcePath, req: FacadeRequest): FacadeResponse {
+    const def = cluster.registry.forResource('horizontalpodautoscalers', 'autoscaling');
+    if (!def) return notFoundPath(req.path);
+    const method = req.method.toUpperCase();
+    let body = req.body;
+    if (body && (method === 'POST' || method === 'PUT')) body = JSON.stringify(hpaV1ToV2(parseBody(req) as KubeObject));
+    const res = handleResource(cluster.api(impersonatedUser(req)), def, { ...rp, version: def.version }, { ...req, body });
+    if (res.watch || !res.body || res.status >= 300 || isTable(req)) return res;
+    return { ...res, body: hpaBodyToV1(res.body) };
+  }
+
+  function unbackedResource(rp: ResourcePath, req: FacadeRequest): FacadeResponse {
+    const info = resources().find((r) => r.group === rp.group && r.version === rp.version && r.resource === rp.resource);
+    if (!info || rp.subresource) return notFoundPath(req.path);
+    const method = req.method.toUpperCase();
+    if (rp.name) {
+      if (method === 'GET' || method === 'DELETE' || method === 'PATCH' || method === 'PUT') throw notFound(info, rp.name);
+      throw methodNotSupported(info, method.toLowerCase());
+    }
+    if (method !== 'GET') throw forbidden(info, '', `this simulator does not implement ${info.resource}`);
+    if (req.query.watch === 'true' || req.query.watch === '1') return { status: 200, headers: { 'content-type': 'application/json' }, watch: () => () => undefined };
+    const rv = cluster.store.resourceVersion();
+    if (isTable(req)) return json(200, tableForApi(info, [], { nowMs: cluster.clock.nowMs(), resourceVersion: String(rv) }));
+    return json(200, { kind: `${info.kind}List`, apiVersion: rp.group ? `${rp.group}/${rp.version}` : rp.version, metadata: { resourceVersion: String(rv) }, items: [] });
   }
 
   function handleResource(api: ApiClient, def: KindDef, rp: ResourcePath, req: FacadeRequest): FacadeResponse {
