@@ -1,7 +1,7 @@
 import { loadLab } from '../load-lab';
 import { replayAndGrade, startLab } from '../lab-session';
 import type { BenchLine } from '../../sim/bench/stats';
-import { summarize } from '../../sim/bench/stats';
+import { cpuNowMs, summarize } from '../../sim/bench/stats';
 
 const LAB = `
 id: bench-lab
@@ -64,14 +64,18 @@ export async function benchGrading(): Promise<BenchLine[]> {
   }
   const transcript = s.transcript();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 25; i++) {
+    const c0 = cpuNowMs();
     const t0 = performance.now();
     await replayAndGrade(r.lab, transcript);
     samples.push(performance.now() - t0);
+    cpu.push(cpuNowMs() - c0);
   }
   const st = summarize(samples.slice(5));
   return [
     { name: 'replay-and-grade, 30-command transcript, p50 (one thread)', value: st.p50, unit: 'ms' },
+    { name: 'replay-and-grade, 30-command transcript, CPU p50', value: summarize(cpu.slice(5)).p50, unit: 'ms' },
     { name: 'replay-and-grade throughput, one thread', value: 1000 / st.p50, unit: '/s' },
     { name: 'replay-and-grade throughput, 2 cores (2 x one thread)', value: 2000 / st.p50, unit: '/s', goal: 500, direction: 'min' },
   ];

@@ -22,24 +22,32 @@ function runningPods(c: Cluster): number {
 export async function benchCore(opts: { scale: boolean }): Promise<BenchLine[]> {
   const lines: BenchLine[] = [];
   const boots: number[] = [];
-  for (let i = 0; i < 60; i++) boots.push(time(() => createCluster({ seed: i }).settle()).ms);
+  const bootCpu: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const t = time(() => createCluster({ seed: i }).settle());
+    boots.push(t.ms);
+    bootCpu.push(t.cpuMs);
+  }
   const b = summarize(boots.slice(10));
   lines.push({ name: 'boot default cluster to settled, p95', value: b.p95, unit: 'ms', goal: 10 });
   lines.push({ name: 'boot default cluster to settled, p50', value: b.p50, unit: 'ms' });
+  lines.push({ name: 'boot default cluster to settled, CPU p50', value: summarize(bootCpu.slice(10)).p50, unit: 'ms' });
 
   const deploys: number[] = [];
+  const deployCpu: number[] = [];
   for (let i = 0; i < 15; i++) {
     const c = createCluster({ seed: 100 + i });
     c.settle();
-    deploys.push(
-      time(() => {
-        c.api().create(deployment('big', 100));
-        c.settle();
-      }).ms,
-    );
+    const t = time(() => {
+      c.api().create(deployment('big', 100));
+      c.settle();
+    });
+    deploys.push(t.ms);
+    deployCpu.push(t.cpuMs);
     if (i === 0 && runningPods(c) < 100) lines.push({ name: 'WARNING: 100-replica deployment did not reach Running', value: runningPods(c), unit: 'pods' });
   }
   lines.push({ name: '100-replica Deployment created and settled, p50', value: summarize(deploys.slice(3)).p50, unit: 'ms', goal: 20 });
+  lines.push({ name: '100-replica Deployment created and settled, CPU p50', value: summarize(deployCpu.slice(3)).p50, unit: 'ms' });
 
   const g = globalThis as { gc?: () => void };
   if (g.gc) {

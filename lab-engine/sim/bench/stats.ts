@@ -13,10 +13,23 @@ export function summarize(samplesMs: number[]): Summary {
   return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1] };
 }
 
-export function time<T>(fn: () => T): { ms: number; value: T } {
+export function time<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const c0 = cpuNowMs();
   const t0 = performance.now();
   const value = fn();
-  return { ms: performance.now() - t0, value };
+  return { ms: performance.now() - t0, cpuMs: cpuNowMs() - c0, value };
+}
+
+/**
+ * Process CPU time (user + system) in ms, where the runtime offers it: on a
+ * loaded machine CPU time is the steadier figure (wall time includes waiting
+ * for a core). NaN elsewhere.
+ */
+export function cpuNowMs(): number {
+  const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  if (!p?.cpuUsage) return NaN;
+  const u = p.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 export interface BenchLine {
