@@ -9,9 +9,10 @@
  * --manual-time is given. Exec/attach/port-forward are not served.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCluster, type Cluster } from '../lab-engine/index';
+import { loadDescriptions } from '../lab-engine/api/openapi';
 import { createFacade, type FacadeOptions } from '../lab-engine/facade/handler';
 import type { FacadeRequest } from '../lab-engine/facade/types';
 
@@ -154,6 +155,16 @@ users:
 `;
 }
 
+/** --lab FILE: the cluster a learner session of that lab starts from (its setup already applied). */
+async function labCluster(file: string, startMs: number): Promise<Cluster> {
+  const { loadLab, createSession } = await import('../lab-engine/index');
+  const { labSessionOptions } = await import('../lab-engine/lab/lab-session');
+  const loaded = loadLab(readFileSync(file, 'utf8'));
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  const session = await createSession({ ...labSessionOptions(loaded.lab), startMs } as Parameters<typeof createSession>[0]);
+  return session.cluster;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -162,6 +173,7 @@ async function main() {
       seed: { type: 'string', default: '1' },
       topology: { type: 'string', default: 'default' },
       kubeconfig: { type: 'string' },
+      lab: { type: 'string' },
       'manual-time': { type: 'boolean', default: false },
     },
   });
@@ -171,12 +183,13 @@ async function main() {
   // Boot in the past and catch up to now, so virtual time equals wall-clock time when kubectl
   // (which computes describe's ages from the wall clock) first connects.
   const now = Date.now();
-  const cluster = createCluster({ seed: Number(values.seed), topology: values.topology, startMs: now - 15 * 60_000 });
+  const cluster = values.lab ? await labCluster(values.lab, now - 15 * 60_000) : createCluster({ seed: Number(values.seed), topology: values.topology, startMs: now - 15 * 60_000 });
   cluster.settle();
   cluster.advance(Math.max(0, now - cluster.clock.nowMs()));
+  await loadDescriptions(); // field descriptions for `kubectl explain` (OpenAPI v3)
   const h = await startKubeApiServer({ cluster, port: Number(values.port), host: values.host, manualTime: values['manual-time'] });
   if (values.kubeconfig) writeFileSync(values.kubeconfig, kubeconfigFor(h.url));
-  console.log(`KubeLab API server on ${h.url} (topology ${values.topology}, seed ${values.seed})`);
+  console.log(`KubeLab API server on ${h.url} (${values.lab ? `lab ${values.lab}` : `topology ${values.topology}, seed ${values.seed}`})`);
   if (values.kubeconfig) console.log(`kubectl --kubeconfig ${values.kubeconfig} get nodes`);
 }
 

@@ -18,6 +18,7 @@ import { watchResponse } from './watch';
 import { crdFor, tableForApi } from '../kubectl/printers';
 import { decodeKubernetesProtobuf } from './protobuf/decode';
 import { hpaBodyToV1, hpaV1ToV2 } from './hpa-v1';
+import { engineSchemas } from './openapi-schemas';
 
 export interface FacadeOptions {
   /** Address advertised in discovery (serverAddressByClientCIDRs). */
@@ -83,7 +84,7 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
     if (p === '/apis') return json(200, apiGroupList(resources()));
     if (p === '/openapi/v3') return json(200, openApiIndex(resources()));
     const oa = /^\/openapi\/v3\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(p);
-    if (oa) return json(200, openApiDocument(resources(), oa[2] ?? '', oa[1] ?? oa[3], opts.schemas));
+    if (oa) return json(200, openApiDocument(resources(), oa[2] ?? '', oa[1] ?? oa[3], opts.schemas ?? engineSchemas));
     if (p === '/openapi/v2') return json(404, { message: 'openapi v2 is not served by this simulator; use v3' });
     const gv = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(p);
     if (gv) {

@@ -1,3 +1,4 @@
+import { tokenRequest } from './token';
 import type { ClusterContext } from '../sim/context';
 import type { ApiClient } from '../api/client';
 import type { KindDef } from '../api/registry';
@@ -34,6 +35,9 @@ export function handleSubresource(cluster: ClusterContext, api: ApiClient, def: 
     case 'binding':
       if (def.resource !== 'pods' || method !== 'POST') break;
       return bind(api, def, ns, name, req);
+    case 'token':
+      if (def.resource !== 'serviceaccounts' || method !== 'POST') break;
+      return json(201, tokenRequest(cluster, api.get(def, ns, name), JSON.parse(req.body ?? '{}')));
   }
   throw notFound({ group: def.group, resource: `${def.resource}/${rp.subresource}` }, name);
 }

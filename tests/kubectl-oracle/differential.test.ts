@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDescriptions } from '../../lab-engine/api/openapi';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createCluster, type Cluster } from '../../lab-engine/index';
 import { FakeHost } from '../../lab-engine/kubectl/testing/fake-host';
 import { startKubeApiServer, kubeconfigFor, type ServerHandle } from '../../scripts/kube-api-server';
@@ -92,6 +93,7 @@ const hasKubectl = existsSync(KUBECTL);
 if (!hasKubectl) console.log(`kubectl oracle: skipped — no real kubectl at ${KUBECTL}`);
 
 describe.skipIf(!hasKubectl)('real kubectl vs our kubectl (differential)', () => {
+  beforeAll(() => loadDescriptions()); // kubectl explain on both sides
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-oracle-'));
 
   for (const s of SCENARIOS) {
@@ -101,6 +103,12 @@ describe.skipIf(!hasKubectl)('real kubectl vs our kubectl (differential)', () =>
       const b = createCluster(opts);
       const hostA = new FakeHost(a);
       const hostB = new FakeHost(b);
+      for (const [path, content] of Object.entries(s.files ?? {})) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content); // the real kubectl reads the real file
+        hostA.files.set(path, content);
+        hostB.files.set(path, content);
+      }
       for (const line of s.setup) {
         await hostA.exec(splitArgs(line));
         await hostB.exec(splitArgs(line));

@@ -9,8 +9,14 @@ const AGE = /(?<![\w.:/-])(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?<=\d[dhms])(?![\
 
 export function normalize(command: string, text: string): string {
   let out = text.replace(/^[EIW]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [^\]]+\] /gm, '');
+  // the installed kubectl binary was built with a '-dispatcher' version suffix
+  if (/^version\b/.test(command)) out = out.replace(/v1\.32\.4-dispatcher/g, 'v1.32.4');
   if (/^(describe|events|get events|get ev)\b/.test(command)) {
     out = out.replace(AGE, '<age>').replace(/\(x\d+ over <age>\)/g, '(xN over <age>)');
+    // the Age column's width follows the (wall-clock) ages: align it loosely in event tables
+    out = out.replace(/^(.*(?:<age>|\bAge\b|LAST SEEN).*)$/gm, (line) => line.replace(/ {2,}/g, '  '));
   }
+  // cluster-info prints the kubeconfig's server address, which is the facade's loopback port
+  if (/^cluster-info\b/.test(command)) out = out.replace(/http:\/\/127\.0\.0\.1:\d+/g, 'https://controlplane:6443');
   return out;
 }

@@ -8,10 +8,48 @@ export interface Scenario {
   topology?: string;
   seed?: number;
   setup: string[];
+  /** Files (absolute path → content) both kubectls can read, for apply/replace/delete -f. */
+  files?: Record<string, string>;
   /** Virtual seconds to let pass after setup. */
   settleSeconds?: number;
   commands: string[];
 }
+
+const DIR = '/tmp/kubelab-oracle-files';
+
+const APP = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  labels:
+    app: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+  - port: 80
+    targetPort: 80
+`;
 
 const WEB = [
   'create namespace shop',
@@ -142,5 +180,105 @@ export const SCENARIOS: Scenario[] = [
     setup: ['create deployment web --image=nginx:1.27 --replicas=4'],
     settleSeconds: 60,
     commands: ['cordon node01', 'get nodes', 'uncordon node01', 'taint node node02 dedicated=db:NoSchedule', 'describe node node02', 'taint node node02 dedicated-', 'get node node02 -o jsonpath={.spec.taints}'],
+  },
+  {
+    name: 'apply, patch and replace',
+    files: { [`${DIR}/app.yaml`]: APP, [`${DIR}/app-v2.yaml`]: APP.replace('replicas: 2', 'replicas: 3').replace('nginx:1.27', 'nginx:1.28') },
+    setup: [`apply -f ${DIR}/app.yaml`],
+    settleSeconds: 60,
+    commands: [
+      'wait --for=condition=Available deploy/api',
+      'wait --for=condition=Ready pod -l app=api',
+      `apply -f ${DIR}/app.yaml`,
+      `apply -f ${DIR}/app-v2.yaml`,
+      'get deploy api -o jsonpath={.spec.template.spec.containers[0].image}',
+      'get deploy api -o jsonpath={.metadata.annotations}',
+      `patch deploy api -p '{"spec":{"replicas":2}}'`,
+      `patch deploy api --type=merge -p '{"metadata":{"labels":{"team":"a"}}}'`,
+      `patch deploy api --type=json -p '[{"op":"replace","path":"/spec/replicas","value":1}]'`,
+      `patch deploy api --type=json -p '[{"op":"remove","path":"/spec/nosuch"}]'`,
+      `patch deploy nosuch -p '{}'`,
+      'get deploy api --show-labels',
+      `replace -f ${DIR}/app.yaml`,
+      'label pods -l app=api env=test',
+      'label deploy api team-',
+      'annotate deploy api note=x',
+      'annotate deploy api note=y',
+      'annotate deploy api note=y --overwrite',
+      'set env deploy/api MODE=x',
+      'set resources deploy/api --limits=cpu=200m',
+      'rollout pause deploy/api',
+      'rollout resume deploy/api',
+      'rollout history deploy/api',
+      'autoscale deploy api --max=3 --cpu-percent=50',
+      'get hpa',
+      'scale deploy api --replicas=0',
+      'get deploy api',
+      `delete -f ${DIR}/app.yaml`,
+      'get deploy,svc',
+      'create deployment gone --image=nginx',
+      'delete deploy gone --cascade=orphan',
+      'delete pod nosuch',
+      'delete pods --all --grace-period=0 --force',
+    ],
+  },
+  {
+    name: 'create generators',
+    setup: ['create namespace gen'],
+    commands: [
+      'create deployment d --image=nginx:1.27 --replicas=2 --port=80 -n gen',
+      'create deployment d --image=nginx:1.27 -n gen',
+      'create job j --image=busybox:1.36 -n gen -- echo hi',
+      "create cronjob c --image=busybox:1.36 --schedule='*/10 * * * *' -n gen",
+      'create configmap cm --from-literal=a=b -n gen',
+      'create secret generic s --from-literal=p=x -n gen',
+      'create secret docker-registry reg --docker-server=r.io --docker-username=u --docker-password=p -n gen',
+      'create service clusterip cs --tcp=80:8080 -n gen',
+      'create service nodeport ns --tcp=80:8080 --node-port=30080 -n gen',
+      'create service externalname ext --external-name=example.com -n gen',
+      'create serviceaccount sa -n gen',
+      'create role r --verb=get,list --resource=pods -n gen',
+      'create role bad --verb=fly --resource=pods -n gen',
+      'create rolebinding rb --role=r --serviceaccount=gen:sa -n gen',
+      'create clusterrole cr --verb=get --resource=nodes',
+      'create clusterrolebinding crb --clusterrole=cr --group=devs',
+      'create quota q --hard=pods=5 -n gen',
+      'create priorityclass pc --value=100',
+      'create ingress ing --rule=foo.com/=cs:80 -n gen',
+      'create pdb pdb --selector=app=d --min-available=1 -n gen',
+      'create token sa -n gen --duration=1h',
+      'run solo --image=nginx -n gen --labels=x=y',
+      'expose deploy d --port=8080 --target-port=80 -n gen --name=d-svc',
+      'get all -n gen',
+      'get role,rolebinding,quota,pdb,ing,sa,secret,cm -n gen',
+      'get clusterrole cr -o yaml',
+      'get priorityclass pc -o yaml',
+      'describe ingress ing -n gen',
+      'describe pdb pdb -n gen',
+    ],
+  },
+  {
+    name: 'nodes, metrics and discovery',
+    setup: ['create deployment web --image=nginx:1.27 --replicas=3'],
+    settleSeconds: 90,
+    commands: [
+      'top nodes',
+      'top pods',
+      'top pods -A --sort-by=cpu',
+      'api-resources',
+      'api-resources --namespaced=false',
+      'api-resources --api-group=apps -o wide',
+      'cluster-info',
+      'auth can-i --list',
+      'auth can-i get pods --subresource=log',
+      'auth whoami',
+      'explain pods',
+      'explain deployment.spec.replicas',
+      'drain node02 --ignore-daemonsets --delete-emptydir-data --grace-period=0',
+      'get nodes',
+      'get pods -o wide',
+      'uncordon node02',
+      'completion bash',
+    ],
   },
 ];
