@@ -15,7 +15,7 @@ export interface LabPanelProps {
   saved: Transcript | null;
   /** Present when signed in: persist the session and grade on the server. */
   saveAction?: (input: { labId: string; contentVersion: string; transcript: Transcript }) => Promise<{ ok: boolean; error?: string }>;
-  checkAction?: (input: { labId: string; contentVersion: string; transcript: Transcript }) => Promise<ServerGrade>;
+  checkAction?: (input: { labId: string; contentVersion: string; transcript: Transcript; clientStateHash: string; locale: Locale }) => Promise<ServerGrade>;
 }
 
 const SAVE_DEBOUNCE_MS = 2000;
@@ -64,7 +64,7 @@ export function LabPanel({ lab, contentVersion, locale, saved, saveAction, check
 
   const handle = useLab(lab, locale, initial, persist);
   const editor = handle.state.editor;
-  const serverCheck = checkAction ? (t: Transcript) => checkAction({ labId: lab.id, contentVersion, transcript: t }) : undefined;
+  const serverCheck = checkAction ? (t: Transcript, stateHash: string) => checkAction({ labId: lab.id, contentVersion, transcript: t, clientStateHash: stateHash, locale }) : undefined;
 
   return (
     <div className="grid h-[44rem] max-h-[85vh] min-h-[28rem] grid-cols-1 overflow-hidden rounded-xl border border-slate-300 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] dark:border-slate-700" data-testid="lab">

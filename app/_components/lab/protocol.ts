@@ -19,7 +19,7 @@ export type FromWorker =
   | { type: 'line-end'; exitCode: number; prompt: string }
   | { type: 'editor'; path: string; content: string }
   | { type: 'completion'; id: number; completion: Completion }
-  | { type: 'graded'; results: TaskResult[]; transcript: Transcript }
+  | { type: 'graded'; results: TaskResult[]; transcript: Transcript; stateHash: string }
   | { type: 'state'; view: ClusterView }
   | { type: 'transcript'; transcript: Transcript }
   | { type: 'object'; ref: ObjectRef; yaml: string }

@@ -1,6 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { pickText, type Lab, type Locale, type TaskResult, type Transcript } from '@kubelab/lab-engine';
+import type { Lab, Locale, TaskResult, Transcript } from '@kubelab/lab-engine';
+// The small text helper only: importing the engine's main entry here would bundle the whole engine into the page.
+import { pickText } from '@kubelab/lab-engine/text';
 import type { LabHandle } from './use-lab';
 import { InlineMarkdown } from './inline-markdown';
 
@@ -20,7 +22,7 @@ const T = {
  * once; for signed-in learners the transcript then goes to the server, which
  * replays and grades it — only that result is recorded.
  */
-export function TasksPanel({ lab, handle, locale, serverCheck }: { lab: Lab; handle: LabHandle; locale: Locale; serverCheck?: (t: Transcript) => Promise<ServerGrade> }) {
+export function TasksPanel({ lab, handle, locale, serverCheck }: { lab: Lab; handle: LabHandle; locale: Locale; serverCheck?: (t: Transcript, stateHash: string) => Promise<ServerGrade> }) {
   const t = T[locale];
   const [hintsShown, setHintsShown] = useState<Record<string, number>>({});
   const [attempted, setAttempted] = useState<Record<string, boolean>>({});
@@ -34,9 +36,9 @@ export function TasksPanel({ lab, handle, locale, serverCheck }: { lab: Lab; han
   const check = async (taskId?: string) => {
     setChecking(taskId ?? '*');
     try {
-      const { results: local, transcript } = await handle.grade(taskId);
+      const { results: local, transcript, stateHash } = await handle.grade(taskId);
       setAttempted((a) => ({ ...a, ...Object.fromEntries(local.map((r) => [r.taskId, true])) }));
-      if (serverCheck) setServer(await serverCheck(transcript));
+      if (serverCheck) setServer(await serverCheck(transcript, stateHash));
     } finally {
       setChecking(null);
     }

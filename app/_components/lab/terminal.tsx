@@ -13,6 +13,8 @@ import { LineEditor } from './line-editor';
 export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   const [screenReader, setScreenReader] = useState(false);
+  const screenReaderRef = useRef(false);
+  screenReaderRef.current = screenReader;
   const termRef = useRef<import('@xterm/xterm').Terminal | null>(null);
   const labRef = useRef(lab);
   labRef.current = lab;
@@ -36,6 +38,7 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
         fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
         fontSize: 14,
         scrollback: 5000,
+        screenReaderMode: screenReaderRef.current,
         theme: { background: '#0b1220', foreground: '#e2e8f0', cursor: '#7dd3fc' },
       });
       termRef.current = term;

@@ -22,7 +22,7 @@ export interface LabHandle {
   complete(line: string, cursor: number): Promise<Completion>;
   saveFile(path: string, content: string): void;
   cancelEditor(): void;
-  grade(taskId?: string): Promise<{ results: TaskResult[]; transcript: Transcript }>;
+  grade(taskId?: string): Promise<{ results: TaskResult[]; transcript: Transcript; stateHash: string }>;
   inspect(ref: ObjectRef): Promise<string>;
   /** Output chunks and line ends, for the terminal. */
   subscribe(fn: (m: FromWorker) => void): () => void;
@@ -133,7 +133,7 @@ export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTra
     },
     grade: async (taskId) => {
       const m = await waitFor<Extract<FromWorker, { type: 'graded' }>>('grade', () => post({ type: 'grade', taskId, locale }));
-      return { results: m.results, transcript: m.transcript };
+      return { results: m.results, transcript: m.transcript, stateHash: m.stateHash };
     },
     inspect: async (ref) => {
       const m = await waitFor<Extract<FromWorker, { type: 'object' }>>(`object:${ref.resource}/${ref.namespace ?? ''}/${ref.name}`, () => post({ type: 'inspect', ref }));

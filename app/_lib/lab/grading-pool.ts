@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { Lab, Locale, Transcript } from '@kubelab/lab-engine';
 import type { GradeJob, GradeReply } from './grade-worker';
@@ -36,7 +36,8 @@ export class GradingPool {
     this.maxHeapMb = opts.maxHeapMb ?? 256;
   }
 
-  grade(lab: Lab, transcript: Transcript, locale: Locale): Promise<GradeReply> {
+  async grade(lab: Lab, transcript: Transcript, locale: Locale): Promise<GradeReply> {
+    await loadWorkerThreads();
     return new Promise((resolve) => {
       this.queue.push({ job: { id: this.nextId++, lab, transcript, locale }, resolve });
       this.pump();
@@ -61,7 +62,7 @@ export class GradingPool {
   private spawn(): Slot {
     // Resolved from the project root, not import.meta.url: bundlers relocate this module.
     const file = process.env.KUBELAB_GRADE_WORKER ?? join(process.cwd(), 'app/_lib/lab/grade-worker-entry.mjs');
-    const worker = new Worker(file, {
+    const worker = new workerThreads!.Worker(file, {
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 32 },
     });
     worker.unref();
@@ -97,6 +98,16 @@ export class GradingPool {
     slot.worker.on('exit', onExit);
     slot.worker.postMessage(job);
   }
+}
+
+/**
+ * node:worker_threads is imported at run time, hidden from the bundler: a static
+ * `new Worker(path)` makes Turbopack treat every file the path could match as a
+ * worker entry module.
+ */
+let workerThreads: typeof import('node:worker_threads') | undefined;
+async function loadWorkerThreads(): Promise<void> {
+  workerThreads ??= await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ 'node:worker_threads');
 }
 
 let shared: GradingPool | undefined;

@@ -68,8 +68,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
         <Content components={lessonComponents} />
       </div>
       {lesson.labId && (
-        <div className="mt-10">
-          <LabSlot labId={lesson.labId} session={labSession} signedIn={Boolean(viewer)} />
+        <div className="mt-10 lg:-mx-32 xl:-mx-56">
+          <LabSlot labId={lesson.labId} session={labSession} signedIn={Boolean(viewer)} locale={locale} />
         </div>
       )}
       <footer className="mt-12 flex flex-wrap items-center justify-between gap-4 border-t border-slate-200 pt-6 dark:border-slate-800">
