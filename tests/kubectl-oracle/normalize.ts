@@ -12,9 +12,10 @@ export function normalize(command: string, text: string): string {
   // the installed kubectl binary was built with a '-dispatcher' version suffix
   if (/^version\b/.test(command)) out = out.replace(/v1\.32\.4-dispatcher/g, 'v1.32.4');
   if (/^(describe|events|get events|get ev)\b/.test(command)) {
-    out = out.replace(AGE, '<age>').replace(/\(x\d+ over <age>\)/g, '(xN over <age>)');
+    // '<invalid>': kubectl's age of a (virtual-time) timestamp that lies ahead of the wall clock
+    out = out.replace(AGE, '<age>').replace(/<invalid>/g, '<age>').replace(/\(x\d+ over <age>\)/g, '(xN over <age>)');
     // the Age column's width follows the (wall-clock) ages: align it loosely in event tables
-    out = out.replace(/^(.*(?:<age>|\bAge\b|LAST SEEN).*)$/gm, (line) => line.replace(/ {2,}/g, '  '));
+    out = out.replace(/^(.*(?:<age>|\bAge\b|LAST SEEN|^\s+----\s).*)$/gm, (line) => line.replace(/ {2,}/g, '  '));
   }
   // cluster-info prints the kubeconfig's server address, which is the facade's loopback port
   if (/^cluster-info\b/.test(command)) out = out.replace(/http:\/\/127\.0\.0\.1:\d+/g, 'https://controlplane:6443');

@@ -225,7 +225,7 @@ export const createToken: CommandSpec = {
     const def = ctx.host.cluster.registry.forKind('v1', 'ServiceAccount');
     if (!def) throw new KubectlError('the server doesn\'t have a resource type "serviceaccounts"');
     const sa = ctx.api.get(def, ctx.namespace, name);
-    ctx.io.out(`${serviceAccountToken(ctx, sa, flagStrings(ctx.flags, 'audience'), durationSeconds(ctx))}\n`);
+    ctx.io.out(`${serviceAccountToken(ctx, sa, flagStrings(ctx.flags, 'audience'), durationSeconds(ctx))}`); // create_token.go prints the token with no newline
     return 0;
   },
 };
