@@ -186,7 +186,7 @@ export class NodeAgent implements NodeHost {
     const cur = this.workers.get(key);
     if (cur) {
       if (pod.metadata.deletionTimestamp && !cur.terminating) cur.requestSync();
-      else if (JSON.stringify(e.old?.spec) !== JSON.stringify(pod.spec)) cur.requestSync();
+      else if (e.old?.spec !== pod.spec && JSON.stringify(e.old?.spec) !== JSON.stringify(pod.spec)) cur.requestSync();
       return;
     }
     const phase = pod.status?.phase;

@@ -22,6 +22,18 @@ export function manifestFiles(ip: string): { path: string; content: string }[] {
   return staticPodManifests(ip).map(({ path, pod }) => ({ path, content: toYaml(pod) }));
 }
 
+/** sha of the manifest's YAML, memoised by its JSON (the YAML is a pure function of it; kubelets boot often). */
+const configHashes = new Map<string, string>();
+function configHash(manifest: KubeObject): string {
+  const key = JSON.stringify(manifest);
+  let hash = configHashes.get(key);
+  if (hash === undefined) {
+    hash = sha(toYaml(manifest)).slice(0, 32);
+    if (configHashes.size < 256) configHashes.set(key, hash);
+  }
+  return hash;
+}
+
 export function toYaml(obj: unknown): string {
   return stringify(obj, { sortMapEntries: true, indentSeq: false, lineWidth: 0 });
 }
@@ -235,8 +247,7 @@ function scheduler(): KubeObject {
  * name-<node>, config annotations, owned by the Node, bound to it.
  */
 export function mirrorPod(manifest: KubeObject, node: KubeObject, seenNanos: string): KubeObject {
-  const content = toYaml(manifest);
-  const hash = sha(content).slice(0, 32);
+  const hash = configHash(manifest);
   const pod = JSON.parse(JSON.stringify(manifest)) as KubeObject;
   delete pod.status;
   delete pod.metadata.creationTimestamp;

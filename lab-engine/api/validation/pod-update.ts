@@ -15,6 +15,8 @@ export const POD_UPDATABLE_FIELDS =
  * which is not reproduced.
  */
 export function validatePodUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
+  // The same spec instance (a status write shares it with the stored pod) has nothing to report.
+  if (obj.spec === old.spec && obj.spec !== undefined) return [];
   const errs: FieldError[] = [];
   const next = obj.spec ?? {};
   const prev = old.spec ?? {};
