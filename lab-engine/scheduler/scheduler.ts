@@ -98,7 +98,8 @@ export class Scheduler implements SchedulerService {
       this.markGated(pod);
       return;
     }
-    const specChanged = !e.old || JSON.stringify(e.old.spec) !== JSON.stringify(pod.spec) || JSON.stringify(e.old.metadata.labels) !== JSON.stringify(pod.metadata.labels);
+    // Status writes keep the same spec/labels instances: compare by identity before serialising.
+    const specChanged = !e.old || (e.old.spec !== pod.spec && JSON.stringify(e.old.spec) !== JSON.stringify(pod.spec)) || (e.old.metadata.labels !== pod.metadata.labels && JSON.stringify(e.old.metadata.labels) !== JSON.stringify(pod.metadata.labels));
     if (specChanged) this.queue.addActive(key, priorityOf(pod));
   }
 

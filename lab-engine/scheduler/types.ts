@@ -31,6 +31,8 @@ export interface NodeInfo {
   usedPorts: Set<string>;
   /** Images present on the node (status.images names) → size bytes. */
   images: Map<string, number>;
+  /** Owner uid → how many of `pods` name it in ownerReferences (kept by addPod/removePod; spreading scores read it). */
+  ownerCounts?: Map<string, number>;
 }
 
 /** Per scheduling cycle scratch space (framework.CycleState). */

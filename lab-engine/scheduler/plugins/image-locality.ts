@@ -20,9 +20,14 @@ export const imageLocality: SchedulerPlugin = {
       state.set('ImageLocality/spread', spread);
     }
     let sum = 0;
-    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-    for (const c of containers) {
-      const name = normalizeImageName(c.image ?? '');
+    // The pod's normalised image names, once per scheduling cycle rather than once per node.
+    let names = state.get('ImageLocality/names') as string[] | undefined;
+    if (!names) {
+      names = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => normalizeImageName(c.image ?? ''));
+      state.set('ImageLocality/names', names);
+    }
+    const containers = names;
+    for (const name of names) {
       const size = info.images.get(name);
       if (size === undefined) continue;
       const have = spread.get(name) ?? 0;

@@ -67,6 +67,7 @@ export const podTopologySpread: SchedulerPlugin = {
   score(pod, info) {
     const owner = pod.metadata.ownerReferences?.find((o: { controller?: boolean }) => o.controller)?.uid;
     if (!owner) return 0;
+    if (info.ownerCounts) return info.ownerCounts.get(owner) ?? 0;
     return info.pods.filter((p) => p.metadata.ownerReferences?.some((o: { uid: string }) => o.uid === owner)).length;
   },
   normalizeScores(scores) {
