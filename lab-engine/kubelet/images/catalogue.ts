@@ -383,8 +383,19 @@ export function resolveImage(image: string): ResolvedImage | undefined {
   if (!spec) return undefined;
   if (ref.tag && !spec.tags.includes(ref.tag) && !spec.tagPattern?.test(ref.tag)) return undefined;
   const fullName = ref.tag ? `${ref.repository}:${ref.tag}` : `${ref.repository}@${ref.digest}`;
-  const digest = ref.digest ?? `sha256:${sha(`${ref.repository}:${ref.tag}`)}`;
-  return { spec, tag: ref.tag, fullName, imageID: `${ref.repository}@${digest}`, configDigest: `sha256:${sha(`config/${ref.repository}:${ref.tag}`)}` };
+  const digest = ref.digest ?? `sha256:${imageSha(`${ref.repository}:${ref.tag}`)}`;
+  return { spec, tag: ref.tag, fullName, imageID: `${ref.repository}@${digest}`, configDigest: `sha256:${imageSha(`config/${ref.repository}:${ref.tag}`)}` };
+}
+
+/** sha() of image names, memoised: every container start resolves its image again. Bounded. */
+const imageShas = new Map<string, string>();
+function imageSha(s: string): string {
+  let h = imageShas.get(s);
+  if (h === undefined) {
+    h = sha(s);
+    if (imageShas.size < 1024) imageShas.set(s, h);
+  }
+  return h;
 }
 
 /** A stable 64-hex-digit digest. */
