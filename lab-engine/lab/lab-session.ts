@@ -78,7 +78,8 @@ export async function gradeSession(lab: Lab, session: Session, locale: Locale = 
 export async function replayAndGrade(lab: Lab, transcript: Transcript, opts: { locale?: Locale; limits?: ReplayLimits } = {}) {
   const session = await replayLab(lab, transcript, opts.limits);
   const results = await gradeSession(lab, session, opts.locale);
-  return { stateHash: session.stateHash(), results };
+  // The cluster's hash is what a client's own replay must agree with (shell details may differ by platform).
+  return { stateHash: session.stateHash(), clusterHash: session.cluster.stateHash(), results };
 }
 
 /** Splits a command line into words, honouring '…' and "…" quoting (no expansion: checks are literal). */

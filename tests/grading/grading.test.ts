@@ -40,10 +40,10 @@ async function newUser(db: Db, role: Role = 'student'): Promise<Viewer> {
   return { id: user.id, email: user.email, name: user.name, role };
 }
 
-async function transcriptOf(lines: string[]): Promise<{ transcript: Transcript; stateHash: string }> {
+async function transcriptOf(lines: string[]): Promise<{ transcript: Transcript; stateHash: string; clusterHash: string }> {
   const s = await startLab(lab, Date.UTC(2026, 0, 5, 9));
   for (const l of lines) await s.run(l);
-  return { transcript: s.transcript(), stateHash: s.stateHash() };
+  return { transcript: s.transcript(), stateHash: s.stateHash(), clusterHash: s.cluster.stateHash() };
 }
 
 it('replays on the server thread to the same state hash as in-process (the browser runs this code)', async () => {
@@ -58,8 +58,8 @@ describeEachDatabase('authoritative grading', (get) => {
   it('records what the replay produces, in one transaction, and marks the session completed', async () => {
     const { db } = get();
     const viewer = await newUser(db);
-    const { transcript, stateHash } = await transcriptOf(['kubectl create namespace team-a', 'kubectl -n team-a create configmap settings --from-literal=mode=prod']);
-    const r = await gradeSubmission(db, viewer, { labId: lab.id, contentVersion: 'v1', transcript, clientStateHash: stateHash }, deps);
+    const { transcript, stateHash, clusterHash } = await transcriptOf(['kubectl create namespace team-a', 'kubectl -n team-a create configmap settings --from-literal=mode=prod']);
+    const r = await gradeSubmission(db, viewer, { labId: lab.id, contentVersion: 'v1', transcript, clientStateHash: clusterHash }, deps);
     expect(r).toMatchObject({ ok: true, cached: false, results: [{ taskId: 'ns', passed: true }, { taskId: 'cm', passed: true }] });
     const session = await db.labSession.findUniqueOrThrow({ where: { userId_labId: { userId: viewer.id, labId: lab.id } } });
     expect(session).toMatchObject({ status: 'completed', stateHash });

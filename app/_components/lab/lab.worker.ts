@@ -62,7 +62,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       return enqueue(async () => {
         await s.advanceTo(virtualNow());
         const all = await gradeSession(lab!, s, msg.locale);
-        post({ type: 'graded', results: msg.taskId ? all.filter((r) => r.taskId === msg.taskId) : all, transcript: s.transcript(), stateHash: s.stateHash() });
+        post({ type: 'graded', results: msg.taskId ? all.filter((r) => r.taskId === msg.taskId) : all, transcript: s.transcript(), stateHash: s.cluster.stateHash() });
       });
     case 'inspect':
       return post({ type: 'object', ref: msg.ref, yaml: objectYaml(s, msg.ref) });

@@ -14,7 +14,7 @@ export const submissionSchema = z.object({
   labId: z.string().min(1).max(100),
   contentVersion: z.string().min(1).max(64),
   transcript: z.unknown(),
-  /** The browser's state hash after its own replay; a mismatch means the replays diverged. */
+  /** The browser's cluster state hash when it graded; a mismatch with the server's replay means they diverged. */
   clientStateHash: z.string().max(64).optional(),
   locale: z.enum(['en', 'zh']).default('en'),
 });
@@ -62,7 +62,7 @@ export async function gradeSubmission(db: Db, viewer: Viewer, raw: Submission, d
 
   const reply = await deps.grade(entry.lab, transcript, input.locale);
   if (!reply.ok) return { ok: false, error: reply.error };
-  if (input.clientStateHash && input.clientStateHash !== reply.stateHash) {
+  if (input.clientStateHash && input.clientStateHash !== reply.clusterHash) {
     return { ok: false, error: 'Your lab and the server replay disagree about the cluster state, so this check was not recorded. Reload the page and check again.' };
   }
   await record(db, viewer, entry, transcript, reply);

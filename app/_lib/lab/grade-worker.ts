@@ -14,7 +14,7 @@ export interface GradeJob {
 }
 
 export type GradeReply =
-  | { id: number; ok: true; stateHash: string; results: { taskId: string; passed: boolean; message: string; points: number }[]; ms: number }
+  | { id: number; ok: true; stateHash: string; clusterHash: string; results: { taskId: string; passed: boolean; message: string; points: number }[]; ms: number }
   | { id: number; ok: false; error: string };
 
 parentPort?.on('message', async (job: GradeJob) => {
@@ -25,6 +25,7 @@ parentPort?.on('message', async (job: GradeJob) => {
       id: job.id,
       ok: true,
       stateHash: r.stateHash,
+      clusterHash: r.clusterHash,
       results: r.results.map((x) => ({ taskId: x.taskId, passed: x.passed, message: x.message, points: x.points })),
       ms: performance.now() - t0,
     };
