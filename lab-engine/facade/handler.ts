@@ -8,6 +8,7 @@ import { badRequest, forbidden, genericStatus, methodNotSupported, notFound, too
 import type { PatchType } from '../api/patch';
 import type { FacadeRequest, FacadeResponse, ResourcePath } from './types';
 import { parseResourcePath } from './routes';
+import { resourceKey } from '../api/store';
 import { allResources, apiGroupList, apiResourceList, apiVersions } from './discovery';
 import { openApiDocument, openApiIndex, type SchemaProvider } from './openapi';
 import { errorResponse, json, notFoundPath } from './status';
@@ -165,6 +166,12 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
         const type = PATCH_TYPES[(req.headers['content-type'] ?? '').split(';')[0].trim()];
         if (!type) throw genericStatus(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
         const patch = type === 'apply' ? parseYaml(req.body ?? '') : parseBody(req);
+        // server-side apply creates what does not exist yet (fieldmanager: apply is an upsert)
+        if (type === 'apply' && !cluster.store.peek(resourceKey(def), def.namespaced ? (ns ?? 'default') : '', name)) {
+          const obj = patch as KubeObject;
+          if (def.namespaced) obj.metadata = { ...obj.metadata, namespace: obj.metadata?.namespace ?? ns };
+          return json(201, api.create(obj, writeOpts));
+        }
         return json(200, api.patch(def, ns ?? 'default', name, type, patch, writeOpts));
       }
       case 'DELETE': {

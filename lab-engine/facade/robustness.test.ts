@@ -90,4 +90,15 @@ describe('REST facade: resources served without an engine kind', () => {
     expect(v2.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }]);
     expect(call('GET', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers').json).toMatchObject({ kind: 'HorizontalPodAutoscalerList', apiVersion: 'autoscaling/v1' });
   });
+
+  it('server-side apply of a missing object creates it (201), then patches it (200)', () => {
+    const { call } = setup();
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ss\ndata:\n  a: b\n';
+    const first = call('PATCH', '/api/v1/namespaces/default/configmaps/ss', yaml, { 'content-type': 'application/apply-patch+yaml' }, { fieldManager: 'kubectl' });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ kind: 'ConfigMap', metadata: { name: 'ss', namespace: 'default' }, data: { a: 'b' } });
+    const second = call('PATCH', '/api/v1/namespaces/default/configmaps/ss', yaml.replace('a: b', 'a: c'), { 'content-type': 'application/apply-patch+yaml' }, { fieldManager: 'kubectl' });
+    expect(second.status).toBe(200);
+    expect(second.json.data).toEqual({ a: 'c' });
+  });
 });
