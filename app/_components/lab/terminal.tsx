@@ -12,7 +12,8 @@ import { LineEditor } from './line-editor';
  */
 export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const [screenReader, setScreenReader] = useState(false);
+  // Remembered per browser: a screen-reader user should not have to switch it on in every lab.
+  const [screenReader, setScreenReader] = useState(() => typeof window !== 'undefined' && window.localStorage.getItem(SCREEN_READER_KEY) === '1');
   const screenReaderRef = useRef(false);
   screenReaderRef.current = screenReader;
   const termRef = useRef<import('@xterm/xterm').Terminal | null>(null);
@@ -137,6 +138,11 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
 
   useEffect(() => {
     if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
+    try {
+      window.localStorage.setItem(SCREEN_READER_KEY, screenReader ? '1' : '0');
+    } catch {
+      // Storage disabled: the toggle still works for this page.
+    }
   }, [screenReader]);
 
   return (
@@ -153,6 +159,8 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
     </div>
   );
 }
+
+const SCREEN_READER_KEY = 'kubelab:screen-reader';
 
 function commonPrefix(items: string[]): string {
   let p = items[0] ?? '';
