@@ -5,7 +5,7 @@ import { flagBool, flagInt, flagString, flagStrings } from '../../args';
 import { clusterMeta, complete, objectMeta, sortedMap, submit } from './common';
 import { parseSelector } from '../../../api/selectors/label-selector';
 import { QUANTITY_MSG, parseQuantity } from '../../../api/quantity';
-import { base64Encode } from './sha256';
+import { issueServiceAccountToken } from '../../../security/token';
 
 export const createNamespace: CommandSpec = {
   use: 'namespace NAME [--dry-run=server|client|none]',
@@ -237,26 +237,7 @@ function durationSeconds(ctx: CommandContext): number {
   return ms ? ms / 1000 : 3600;
 }
 
-function base64Url(s: string): string {
-  return base64Encode(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** A JWT shaped like the apiserver's (RS256 header, kubernetes.io claims); the signature is simulated. */
+/** The TokenRequest API's token (security/token.ts). */
 function serviceAccountToken(ctx: CommandContext, sa: KubeObject, audiences: string[], seconds: number): string {
-  const now = Math.floor(ctx.host.cluster.clock.nowMs() / 1000);
-  const rng = ctx.host.cluster.rng.derive(`token/${sa.metadata.uid}/${now}`);
-  const header = { alg: 'RS256', kid: rng.k8sString(43) };
-  const claims = {
-    aud: audiences.length > 0 ? audiences : ['https://kubernetes.default.svc.cluster.local'],
-    exp: now + seconds,
-    iat: now,
-    iss: 'https://kubernetes.default.svc.cluster.local',
-    jti: rng.uuid(),
-    'kubernetes.io': { namespace: sa.metadata.namespace, serviceaccount: { name: sa.metadata.name, uid: sa.metadata.uid } },
-    nbf: now,
-    sub: `system:serviceaccount:${sa.metadata.namespace}:${sa.metadata.name}`,
-  };
-  let sig = '';
-  for (let i = 0; i < 342; i++) sig += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[rng.int(64)];
-  return `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}.${sig}`;
+  return issueServiceAccountToken(ctx.host.cluster, sa, audiences, seconds).token;
 }
