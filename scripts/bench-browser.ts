@@ -36,6 +36,7 @@ export async function benchBrowser(): Promise<BenchLine[]> {
   try {
     await waitForServer();
     const ready: number[] = [];
+    const booted: number[] = [];
     const echoes: number[] = [];
     for (let round = 0; round < 4; round++) {
       const page = await browser.newPage();
@@ -47,8 +48,11 @@ export async function benchBrowser(): Promise<BenchLine[]> {
       await input.waitFor({ state: 'attached', timeout: 60_000 });
       await input.focus();
       await page.keyboard.type('k');
-      await page.locator('[data-testid="terminal"] .xterm-accessibility-tree').filter({ hasText: 'controlplane:~$ k' }).waitFor({ timeout: 60_000 });
+      const tree = page.locator('[data-testid="terminal"] .xterm-accessibility-tree');
+      await tree.filter({ hasText: /(Starting the cluster…|controlplane:~\$) k/ }).waitFor({ timeout: 60_000 });
       ready.push(Date.now() - t0);
+      await tree.filter({ hasText: 'controlplane:~$ k' }).waitFor({ timeout: 60_000 });
+      booted.push(Date.now() - t0);
       echoes.push(...(await measureEcho(page)));
       await page.close();
     }
@@ -56,6 +60,7 @@ export async function benchBrowser(): Promise<BenchLine[]> {
     const e = summarize(echoes);
     return [
       { name: 'page navigation → first keystroke echoed (median of 3 warm loads)', value: r.p50, unit: 'ms', goal: 1000 },
+      { name: 'page navigation → lab ready (prompt, cluster booted and set up)', value: summarize(booted.slice(1)).p50, unit: 'ms' },
       { name: 'keystroke echo p95 (keydown → rendered)', value: e.p95, unit: 'ms', goal: 16, note: `${e.n} keystrokes, p50 ${e.p50.toFixed(1)} ms` },
     ];
   } finally {

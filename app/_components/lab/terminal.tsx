@@ -19,10 +19,12 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
   const termRef = useRef<import('@xterm/xterm').Terminal | null>(null);
   const labRef = useRef(lab);
   labRef.current = lab;
-  const ready = lab.state.ready;
+  // Set on the lab's `ready` message; until then the terminal already takes keys (local echo)
+  // and queues complete lines, so a learner can start typing while the cluster boots.
+  const readyRef = useRef(lab.state.ready);
 
   useEffect(() => {
-    if (!host.current || !ready) return;
+    if (!host.current) return;
     let disposed = false;
     const cleanups: (() => void)[] = [];
     void (async () => {
@@ -64,14 +66,29 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
       const editor = new LineEditor(labRef.current.state.prompt);
       let busy = false;
       let typeAhead = '';
+      const queued: string[] = [];
       const writePrompt = (p: string) => {
         editor.setPrompt(p);
         term.write(p);
       };
-      if (labRef.current.state.resumed) term.write('\x1b[2m(session restored)\x1b[0m\r\n');
-      writePrompt(labRef.current.state.prompt);
+      const greet = (resumed: boolean, prompt: string) => {
+        // Replace the "starting" line, keeping whatever the learner typed meanwhile.
+        term.write(`\r\x1b[K${resumed ? '\x1b[2m(session restored)\x1b[0m\r\n' : ''}`);
+        writePrompt(prompt);
+        term.write(editor.line);
+        const back = editor.line.length - editor.cursor;
+        if (back > 0) term.write(`\x1b[${back}D`);
+      };
+      // The lab may have become ready while xterm was loading.
+      readyRef.current = labRef.current.state.ready;
+      if (readyRef.current) greet(labRef.current.state.resumed, labRef.current.state.prompt);
+      else term.write('\x1b[2mStarting the cluster…\x1b[0m ');
 
       const submit = (line: string) => {
+        if (!readyRef.current) {
+          queued.push(line);
+          return;
+        }
         busy = true;
         labRef.current.sendLine(line);
       };
@@ -114,6 +131,17 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
       cleanups.push(() => dataSub.dispose());
 
       const unsub = labRef.current.subscribe((m) => {
+        if (m.type === 'ready') {
+          readyRef.current = true;
+          greet(m.resumed, m.prompt);
+          const first = queued.shift();
+          if (first !== undefined) {
+            typeAhead = queued.map((l) => `${l}\r`).join('') + typeAhead;
+            queued.length = 0;
+            term.write('\r\n');
+            submit(first);
+          }
+        }
         if (m.type === 'output') term.write(m.chunk);
         if (m.type === 'line-end') {
           busy = false;
@@ -134,7 +162,8 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
       for (const c of cleanups.reverse()) c();
       termRef.current = null;
     };
-  }, [ready]);
+    // The terminal lives as long as the lab panel (a reset replaces the worker, not the terminal).
+  }, []);
 
   useEffect(() => {
     if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
@@ -154,7 +183,6 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
           Screen reader mode
         </label>
       </div>
-      {!ready && <div className="p-4 font-mono text-sm text-slate-400">Starting the cluster…</div>}
       <div ref={host} className="min-h-0 flex-1 bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" />
     </div>
   );
