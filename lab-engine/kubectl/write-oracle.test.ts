@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createCluster, type Cluster } from '../index';
 import { FakeHost, splitWords } from './testing/fake-host';
 import { kubeconfigFor, startKubeApiServer, type ServerHandle } from '../../scripts/kube-api-server';
+import { APP, MULTI } from './testing/manifests';
 
 /**
  * Differential test for the WRITE verbs: the real kubectl v1.32.4 against the
@@ -26,41 +27,6 @@ interface Scenario {
   commands: string[];
 }
 
-const APP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: app
-  template:
-    metadata:
-      labels:
-        app: app
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
-const MULTI = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: cfg
-data:
-  a: b
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: appsvc
-spec:
-  selector:
-    app: app
-  ports:
-  - port: 80
-`;
 
 const SCENARIOS: Scenario[] = [
   {

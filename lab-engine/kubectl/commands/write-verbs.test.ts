@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeHost } from '../testing/fake-host';
+import { APP, MULTI } from '../testing/manifests';
 
 /**
  * The write verbs against the simulated API server, with the messages
@@ -14,41 +15,6 @@ async function hostWith(...lines: string[]): Promise<FakeHost> {
   return h;
 }
 
-const APP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: app
-  template:
-    metadata:
-      labels:
-        app: app
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
-const MULTI = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: cfg
-data:
-  a: b
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: appsvc
-spec:
-  selector:
-    app: app
-  ports:
-  - port: 80
-`;
 
 function node(name: string) {
   return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: {} };
