@@ -6,7 +6,7 @@ import type { SessionOptions, Transcript } from '../session/transcript';
 import { DEFAULT_REPLAY_LIMITS, type ReplayLimits } from '../session/limits';
 import { gradeLab, type TaskResult } from '../grader/grade';
 import type { GradeTarget } from '../grader/target';
-import { FakeHost } from '../kubectl/testing/fake-host';
+import { FakeHost, splitWords } from '../kubectl/testing/fake-host';
 import { runKubectl } from '../kubectl/kubectl';
 import { kubectlVerbs } from '../shell/commands/kubectl';
 import { NETWORK_SERVICE, type NetworkService } from '../network/service';
@@ -80,27 +80,4 @@ export async function replayAndGrade(lab: Lab, transcript: Transcript, opts: { l
   const results = await gradeSession(lab, session, opts.locale);
   // The cluster's hash is what a client's own replay must agree with (shell details may differ by platform).
   return { stateHash: session.stateHash(), clusterHash: session.cluster.stateHash(), results };
-}
-
-/** Splits a command line into words, honouring '…' and "…" quoting (no expansion: checks are literal). */
-function splitWords(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let has = false;
-  for (const ch of line.trim()) {
-    if (quote) {
-      if (ch === quote) quote = null;
-      else cur += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      has = true;
-    } else if (/\s/.test(ch)) {
-      if (cur || has) out.push(cur);
-      cur = '';
-      has = false;
-    } else cur += ch;
-  }
-  if (cur || has) out.push(cur);
-  return out;
 }

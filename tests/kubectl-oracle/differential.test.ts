@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createCluster, type Cluster } from '../../lab-engine/index';
-import { FakeHost } from '../../lab-engine/kubectl/testing/fake-host';
+import { FakeHost, splitWords } from '../../lab-engine/kubectl/testing/fake-host';
 import { startKubeApiServer, kubeconfigFor, type ServerHandle } from '../../scripts/kube-api-server';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { normalize } from './normalize';
@@ -30,31 +30,10 @@ interface Outcome {
 
 const outcomes: Outcome[] = [];
 
-function splitArgs(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let has = false;
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = null;
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      has = true;
-    } else if (ch === ' ') {
-      if (cur || has) out.push(cur);
-      cur = '';
-      has = false;
-    } else cur += ch;
-  }
-  if (cur || has) out.push(cur);
-  return out;
-}
 
 function realKubectl(kubeconfig: string, line: string): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
-    execFile(KUBECTL, ['--kubeconfig', kubeconfig, ...splitArgs(line)], { timeout: 20_000, env: { ...process.env, KUBECTL_COMMAND_HEADERS: 'false' } }, (err, stdout, stderr) => {
+    execFile(KUBECTL, ['--kubeconfig', kubeconfig, ...splitWords(line)], { timeout: 20_000, env: { ...process.env, KUBECTL_COMMAND_HEADERS: 'false' } }, (err, stdout, stderr) => {
       const code = err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0;
       resolve({ stdout, stderr, code: typeof code === 'number' ? code : 1 });
     });
@@ -73,7 +52,7 @@ function firstDiff(a: string, b: string): string {
 async function runScenario(s: Scenario, server: ServerHandle, ours: FakeHost, oursCluster: Cluster, kubeconfig: string): Promise<void> {
   for (const command of s.commands) {
     const real = await realKubectl(kubeconfig, command);
-    const mine = await ours.exec(splitArgs(command));
+    const mine = await ours.exec(splitWords(command));
     const r = `${normalize(command, real.stdout)}\u0000${normalize(command, real.stderr)}\u0000${real.code}`;
     const m = `${normalize(command, mine.stdout)}\u0000${normalize(command, mine.stderr)}\u0000${mine.code}`;
     const same = r === m;
@@ -110,8 +89,8 @@ describe.skipIf(!hasKubectl)('real kubectl vs our kubectl (differential)', () =>
         hostB.files.set(path, content);
       }
       for (const line of s.setup) {
-        await hostA.exec(splitArgs(line));
-        await hostB.exec(splitArgs(line));
+        await hostA.exec(splitWords(line));
+        await hostB.exec(splitWords(line));
       }
       a.settle({ maxMs: (s.settleSeconds ?? 30) * 1000 });
       b.settle({ maxMs: (s.settleSeconds ?? 30) * 1000 });
