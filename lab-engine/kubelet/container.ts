@@ -40,6 +40,8 @@ export class ContainerInstance {
   load = { cpuMillis: 0, memoryBytes: 0 };
   pullFailedAtMs?: number;
   pulledAtMs?: number;
+  /** The running instance's main process is a shell reading its stdin (`sh` with `stdin: true`): its name. */
+  interactiveShell?: string;
 
   constructor(
     readonly spec: KubeObject,

@@ -46,6 +46,14 @@ export interface NodeHost {
 const SANDBOX_MS = 1_000;
 const UNKNOWN_IMAGE_PULL_MS = 1_200;
 const CREATE_MS = 150;
+const INTERACTIVE_SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
+
+/** `sh`, `/bin/bash -i`, `bash -l`: a shell that reads commands from its stdin (no `-c`, no script file). */
+function isInteractiveShell(argv: string[]): boolean {
+  if (!INTERACTIVE_SHELLS.has(argv[0]?.split('/').pop() ?? '')) return false;
+  return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c' && !/^-[a-z]*c/.test(a));
+}
+
 const SHELLS = new Set(['sh', 'ash', 'bash', 'sleep', 'tail', 'pause', 'python', 'python3', 'node', 'stress']);
 
 /**
@@ -508,8 +516,10 @@ export class PodWorker {
     const shell = new Shell(host, c.env, commands);
     shell.cwd = c.spec.workingDir ?? img.spec.workdir ?? '/';
     const logs = c.logs;
-    const io = { stdin: '', out: (t: string) => logs.write('stdout', t, this.now()), err: (t: string) => logs.write('stderr', t, this.now()) };
+    const stdinOpen = !!(c.spec.stdin || c.spec.tty);
+    const io = { stdin: '', stdinOpen, out: (t: string) => logs.write('stdout', t, this.now()), err: (t: string) => logs.write('stderr', t, this.now()) };
     const base = argv[0].split('/').pop()!;
+    c.interactiveShell = stdinOpen && isInteractiveShell(argv) ? base : undefined;
     const proc = new ProcessRun(this.ctx.runtime, shell.exec(argv, io), {
       label: `process:${this.key}:${c.name}`,
       ignoresSigterm: SHELLS.has(base),

@@ -2,7 +2,7 @@ import type { ClusterContext } from '../sim/context';
 import type { KubeObject } from '../api/types';
 import { badRequest, notFound } from '../api/errors';
 import type { InboundHttpRequest, InboundHttpResult, Protocol } from '../network/service';
-import type { ContainerFs, ContainerUsage, ExecOptions, ExecResult, KubeletService, LogOptions } from './types';
+import type { AttachHandle, ContainerFs, ContainerUsage, ExecOptions, ExecResult, KubeletService, LogOptions } from './types';
 import type { NodeAgent } from './node-agent';
 import type { PodWorker } from './pod-worker';
 import type { ContainerInstance } from './container';
@@ -123,6 +123,23 @@ export class KubeletServiceImpl implements KubeletService {
     const c = this.instance(w, name);
     if (!w || !c || !c.isRunning() || !c.fs) throw badRequest(`unable to upgrade connection: container not found ("${name}")`);
     return { w, c };
+  }
+
+  attach(namespace: string, podName: string, container: string | undefined): AttachHandle {
+    const { c } = this.running(namespace, podName, container);
+    const proc = c.process;
+    const alive = () => !!proc && c.process === proc && !proc.exited;
+    return {
+      shell: c.interactiveShell,
+      running: alive,
+      exit: (code) => {
+        if (alive()) proc!.exit(code);
+      },
+      detach: () => {
+        // CRI stdinOnce: closing the first attach closes stdin; a reader of it (sh, cat) sees EOF.
+        if (alive() && c.spec.stdinOnce && c.interactiveShell) proc!.exit(0);
+      },
+    };
   }
 
   exec(namespace: string, podName: string, container: string | undefined, argv: string[], opts: ExecOptions = {}): ExecResult {

@@ -35,6 +35,11 @@ export interface KubeletService extends PodResponder {
    * or for a bare argv the OCI error kubectl shows
    * (`OCI runtime exec failed: exec failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown`, exit 126).
    */
+  /**
+   * `kubectl attach` / `run -i`: connects to the running container's main process. Throws the
+   * API server's error when the container cannot be attached (as `exec`).
+   */
+  attach(namespace: string, pod: string, container: string | undefined): AttachHandle;
   exec(namespace: string, pod: string, container: string | undefined, argv: string[], opts?: ExecOptions): ExecResult;
   /** The container's filesystem (image files + mounted volumes), for an interactive shell or `kubectl cp`. Throws like exec. */
   containerFs(namespace: string, pod: string, container?: string): ContainerFs;
@@ -80,6 +85,21 @@ export interface ExecOptions {
   /** Working directory (default the image's WORKDIR or /). */
   cwd?: string;
   tty?: boolean;
+}
+
+/** A client attached to a container's main process (CRI Attach). */
+export interface AttachHandle {
+  /** The main process is an interactive shell reading the attached stdin (`sh`, `bash`): its name. */
+  shell?: string;
+  /** True while the attached instance still runs. */
+  running(): boolean;
+  /** The attached shell ran `exit N`: the main process ends with N (the restart policy decides what follows). */
+  exit(code: number): void;
+  /**
+   * The client went away. With `stdinOnce` the runtime closes stdin, so a process reading it gets
+   * end-of-file and exits 0; otherwise stdin stays open for the next attach.
+   */
+  detach(): void;
 }
 
 export interface ExecResult {

@@ -82,6 +82,11 @@ function* printf(argv: string[], io: Io): Program {
 
 function* cat(argv: string[], io: Io, sh: Shell): Program {
   const files = argv.slice(1).filter((a) => a !== '-');
+  if (!files.length && io.stdinOpen) {
+    // Reading an open stdin nobody writes to: parked until attached input or EOF ends the process.
+    yield { kind: 'block' };
+    return 0;
+  }
   if (!files.length) {
     io.out(io.stdin);
     return 0;
@@ -317,6 +322,13 @@ function* shCommand(argv: string[], io: Io, sh: Shell): Program {
         return 2;
       }
       return yield* sh.runScript(script, io);
+    }
+    if (io.stdinOpen) {
+      // An interactive shell on an open stdin (`kubectl run -it … -- sh`, `stdin: true`): it waits for
+      // the terminal; attached input runs in the session's container shell, and its `exit N` or the
+      // runtime closing stdin (stdinOnce) ends this process through ProcessRun.exit.
+      yield { kind: 'block' };
+      return 0;
     }
     return yield* sh.runScript(io.stdin, { ...io, stdin: '' });
   }

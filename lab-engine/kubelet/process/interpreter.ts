@@ -96,7 +96,7 @@ export class Shell {
     for (let i = 0; i < node.cmds.length; i++) {
       const last = i === node.cmds.length - 1;
       let buf = '';
-      const stageIo: Io = { stdin: input, out: last ? io.out : (t) => (buf += t), err: io.err };
+      const stageIo: Io = { stdin: input, stdinOpen: i === 0 ? io.stdinOpen : false, out: last ? io.out : (t) => (buf += t), err: io.err };
       status = yield* this.run(node.cmds[i], stageIo);
       input = buf;
     }
@@ -257,7 +257,7 @@ export class Shell {
         return 1;
       }
     }
-    return yield* body({ stdin, out, err });
+    return yield* body({ stdin, stdinOpen: stdin === io.stdin ? io.stdinOpen : false, out, err });
   }
 
   private fileSink(path: string, append: boolean, files: { path: string; append: boolean; buf: string[] }[]): (t: string) => void {

@@ -70,6 +70,14 @@ export class ProcessRun {
     return false;
   }
 
+  /**
+   * The process ends by itself with `code`: an attached interactive shell ran
+   * `exit N`, or read end-of-file when the runtime closed its stdin (stdinOnce).
+   */
+  exit(code: number): void {
+    this.finish(code, 'exited');
+  }
+
   kill(): void {
     this.finish(137, 'killed');
   }

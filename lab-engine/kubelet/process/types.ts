@@ -18,6 +18,12 @@ export type Program = Generator<Effect, number, void>;
 
 export interface Io {
   stdin: string;
+  /**
+   * The container's stdin is an open stream nobody has written to yet
+   * (`stdin: true` or `tty: true` in the spec): a program that reads it — an
+   * interactive `sh`, a bare `cat` — waits instead of reading end-of-file.
+   */
+  stdinOpen?: boolean;
   out(text: string): void;
   err(text: string): void;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { containerState, getPod, kubelet, pod, testCluster } from './testing';
+
+/** Containers with `stdin`/`tty` (kubectl run -it): a shell reading its stdin waits for the terminal. */
+describe('kubelet: stdin, tty and attach', () => {
+  const shell = (extra: Record<string, unknown>, restartPolicy = 'Never') => ({
+    containers: [{ name: 'tmp', image: 'busybox', args: ['sh'], ...extra }],
+    restartPolicy,
+    nodeName: 'node01',
+  });
+
+  it('sh without stdin exits at once (end-of-file); with stdin: true it stays Running', () => {
+    const c = testCluster();
+    c.api().create(pod('closed', shell({})));
+    c.api().create(pod('open', shell({ stdin: true, stdinOnce: true, tty: true })));
+    c.settle();
+    expect(getPod(c, 'closed').status.phase).toBe('Succeeded');
+    expect(getPod(c, 'open').status.phase).toBe('Running');
+    c.advance(600_000);
+    expect(getPod(c, 'open').status.phase).toBe('Running');
+    expect(kubelet(c).attach('default', 'open', 'tmp').shell).toBe('sh');
+  });
+
+  it('tty alone keeps a shell waiting too; `sh -c` and `cat` on an open stdin behave as on a node', () => {
+    const c = testCluster();
+    c.api().create(pod('tty', shell({ tty: true })));
+    c.api().create(pod('script', shell({ stdin: true, args: ['sh', '-c', 'echo hi; exit 3'] })));
+    c.api().create(pod('cat', shell({ stdin: true, args: ['cat'] })));
+    c.settle();
+    expect(getPod(c, 'tty').status.phase).toBe('Running');
+    expect(getPod(c, 'script').status.phase).toBe('Failed');
+    expect(containerState(getPod(c, 'script'))).toMatchObject({ terminated: { exitCode: 3, reason: 'Error' } });
+    expect(getPod(c, 'cat').status.phase).toBe('Running');
+    expect(kubelet(c).attach('default', 'cat', 'tmp').shell).toBeUndefined();
+  });
+
+  it('`exit N` in the attached shell ends the main process with N', () => {
+    const c = testCluster();
+    c.api().create(pod('tmp', shell({ stdin: true, stdinOnce: true, tty: true })));
+    c.settle();
+    const h = kubelet(c).attach('default', 'tmp', 'tmp');
+    expect(h.running()).toBe(true);
+    h.exit(3);
+    expect(h.running()).toBe(false);
+    c.settle();
+    const p = getPod(c, 'tmp');
+    expect(p.status.phase).toBe('Failed');
+    expect(containerState(p)).toMatchObject({ terminated: { exitCode: 3, reason: 'Error' } });
+  });
+
+  it('detaching closes stdin only with stdinOnce; restartPolicy Always restarts the shell, waiting again', () => {
+    const c = testCluster();
+    c.api().create(pod('once', shell({ stdin: true, stdinOnce: true, tty: true }, 'Always')));
+    c.api().create(pod('open', shell({ stdin: true, tty: true }, 'Always')));
+    c.settle();
+    kubelet(c).attach('default', 'once', 'tmp').detach();
+    kubelet(c).attach('default', 'open', 'tmp').detach();
+    c.settle();
+    const once = getPod(c, 'once');
+    expect(once.status.containerStatuses[0].restartCount).toBe(1);
+    expect(once.status.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(once.status.phase).toBe('Running');
+    expect(containerState(once)).toHaveProperty('running');
+    expect(getPod(c, 'open').status.containerStatuses[0].restartCount).toBe(0);
+  });
+
+  it('attach to a completed pod fails like exec', () => {
+    const c = testCluster();
+    c.api().create(pod('done', shell({})));
+    c.settle();
+    expect(() => kubelet(c).attach('default', 'done', 'tmp')).toThrow('cannot exec into a container in a completed pod; current phase is Succeeded');
+  });
+});
