@@ -3,6 +3,7 @@ import type { ResolvedImage } from './images/catalogue';
 import type { ContainerFsImpl } from './fs';
 import type { ProcessRun } from './process/process';
 import { LogBuffer } from './log-buffer';
+import { CpuMeter } from './cpu-meter';
 import type { ProbeRunner } from './probes';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
@@ -38,6 +39,8 @@ export class ContainerInstance {
   /** Set when the kubelet is waiting out a back-off or a retry for this container. */
   retryTimer?: () => void;
   load = { cpuMillis: 0, memoryBytes: 0 };
+  /** CPU work done serving requests (reset per instance: a new cgroup). */
+  cpu = new CpuMeter(0);
   pullFailedAtMs?: number;
   pulledAtMs?: number;
   /** The running instance's main process is a shell reading its stdin (`sh` with `stdin: true`): its name. */

@@ -6,9 +6,13 @@ export interface LogLine {
   nanos: number;
   stream: 'stdout' | 'stderr';
   text: string; // without the newline
+  /** A CRI partial ("P") entry: a piece of a longer line, printed without a newline. */
+  partial?: boolean;
 }
 
 const MAX_LINES = 10_000;
+/** containerd's max_container_log_line_size: longer lines are stored as partial entries. */
+const MAX_LINE_BYTES = 16_384;
 
 /**
  * One container instance's log (the CRI log file): lines with their write
@@ -25,6 +29,16 @@ export class LogBuffer {
   constructor(private readonly salt: number) {}
 
   write(stream: 'stdout' | 'stderr', text: string, atMs: number): void {
+    if (!text.includes('\n')) {
+      // A program printing without newlines (`wget -q -O-` of "OK!" in a loop):
+      // append, and cut the CRI's 16 KiB partial ("P") entries as containerd does.
+      this.partial[stream] += text;
+      while (this.partial[stream].length > MAX_LINE_BYTES) {
+        this.push(stream, this.partial[stream].slice(0, MAX_LINE_BYTES), atMs, true);
+        this.partial[stream] = this.partial[stream].slice(MAX_LINE_BYTES);
+      }
+      return;
+    }
     const all = this.partial[stream] + text;
     const parts = all.split('\n');
     this.partial[stream] = parts.pop()!;
@@ -39,8 +53,9 @@ export class LogBuffer {
     }
   }
 
-  private push(stream: 'stdout' | 'stderr', text: string, atMs: number): void {
-    const line = { atMs, nanos: ((this.seq++ * 7919 + this.salt * 104_729) % 999_983) + 17, stream, text };
+  private push(stream: 'stdout' | 'stderr', text: string, atMs: number, partial = false): void {
+    const line: LogLine = { atMs, nanos: ((this.seq++ * 7919 + this.salt * 104_729) % 999_983) + 17, stream, text };
+    if (partial) line.partial = true;
     this.lines.push(line);
     if (this.lines.length > MAX_LINES) {
       this.lines.shift();
@@ -55,7 +70,7 @@ export class LogBuffer {
   }
 
   text(): string {
-    return this.lines.map((l) => `${l.text}\n`).join('');
+    return this.lines.map((l) => (l.partial ? l.text : `${l.text}\n`)).join('');
   }
 }
 
@@ -83,7 +98,8 @@ export function renderLogs(buf: LogBuffer, q: LogQuery, nowMs: number): string {
     if (!Number.isNaN(t)) lines = lines.filter((l) => l.atMs >= t);
   }
   if (q.tailLines !== undefined && q.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - q.tailLines));
-  let out = lines.map((l) => (q.timestamps ? `${logTimestamp(l)} ${l.text}\n` : `${l.text}\n`)).join('');
+  // kuberuntime logs.go: a partial entry is written without its newline.
+  let out = lines.map((l) => (q.timestamps ? `${logTimestamp(l)} ` : '') + l.text + (l.partial ? '' : '\n')).join('');
   if (q.limitBytes !== undefined && q.limitBytes > 0) out = truncateBytes(out, q.limitBytes);
   return out;
 }

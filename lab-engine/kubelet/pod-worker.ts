@@ -4,6 +4,7 @@ import type { KindDef } from '../api/registry';
 import { jsonEqual } from '../api/clone';
 import { isApiError } from '../api/errors';
 import { ContainerInstance, type ContainerKind } from './container';
+import { CpuMeter } from './cpu-meter';
 import { buildPodStatus, type PodRuntimeView } from './pod-status';
 import { Backoff, goDuration } from './backoff';
 import { pullDurationMs, resolveImage, sha, type ResolvedImage } from './images/catalogue';
@@ -457,6 +458,7 @@ export class PodWorker {
     }
     this.eventFor(c, 'Normal', 'Started', `Started container ${c.name}`);
     c.state = { kind: 'running', startedAtMs: this.now() };
+    c.cpu = new CpuMeter(this.now());
     c.started = !c.spec.startupProbe;
     c.ready = !c.spec.readinessProbe && (c.kind !== 'init');
     if (c.kind === 'sidecar') c.ready = !c.spec.readinessProbe;
@@ -605,6 +607,15 @@ export class PodWorker {
       tcp: (port) => this.listener(port) !== null,
       port: (p) => (typeof p === 'number' ? p : /^\d+$/.test(String(p)) ? Number(p) : this.allContainers().flatMap((x) => x.spec.ports ?? []).find((x: KubeObject) => x.name === p)?.containerPort),
     };
+  }
+
+  /** The container listening on a port in this pod and its handler (undefined handler: not HTTP); null = nothing listens. */
+  serving(port: number): { container: ContainerInstance; handler: HttpHandler | undefined } | null {
+    for (const c of this.allContainers()) {
+      const l = c.process && !c.process.exited ? c.process.listeners : undefined;
+      if (l?.has(port)) return { container: c, handler: l.get(port) };
+    }
+    return null;
   }
 
   /** The handler listening on a port in this pod (containers share the network namespace); null = nothing listens. */

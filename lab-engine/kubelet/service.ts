@@ -89,7 +89,7 @@ export class KubeletServiceImpl implements KubeletService {
       onEnd?.();
       return { initial, cancel: () => {} };
     }
-    const unsub = buf.subscribe((l) => onChunk(opts.timestamps ? `${logTimestamp(l)} ${l.text}\n` : `${l.text}\n`));
+    const unsub = buf.subscribe((l) => onChunk((opts.timestamps ? `${logTimestamp(l)} ` : '') + l.text + (l.partial ? '' : '\n')));
     const proc = c.process;
     let ended = false;
     const poll = () => {
@@ -165,7 +165,7 @@ export class KubeletServiceImpl implements KubeletService {
     const pod = this.ctx.store.peek('pods', namespace, podName);
     const w = pod && this.worker(pod);
     if (!w) return [];
-    return w.allContainers().filter((c) => c.isRunning() && c.process).map((c) => usageOf(c));
+    return w.allContainers().filter((c) => c.isRunning() && c.process).map((c) => usageOf(c, this.ctx.clock.nowMs()));
   }
 
   nodeUsage(node: string): { cpuMillis: number; memoryBytes: number } | undefined {
@@ -177,7 +177,7 @@ export class KubeletServiceImpl implements KubeletService {
     for (const w of agent.workers.values()) {
       for (const c of w.allContainers()) {
         if (!c.isRunning() || !c.process) continue;
-        const u = usageOf(c);
+        const u = usageOf(c, this.ctx.clock.nowMs());
         cpu += u.cpuMillis;
         mem += u.memoryBytes;
       }
@@ -193,7 +193,7 @@ export class KubeletServiceImpl implements KubeletService {
       if (load.memoryBytes !== undefined) c.load.memoryBytes = load.memoryBytes;
       // Load that takes a container over its memory limit gets it OOM-killed.
       const limit = c.spec.resources?.limits?.memory;
-      if (c.process && !c.process.exited && limit !== undefined && usageOf(c).memoryBytes > quantityValue(limit)) c.process.oomKill();
+      if (c.process && !c.process.exited && limit !== undefined && usageOf(c, this.ctx.clock.nowMs()).memoryBytes > quantityValue(limit)) c.process.oomKill();
     }
   }
 
@@ -233,20 +233,35 @@ export class KubeletServiceImpl implements KubeletService {
     return !!w && !w.removed && w.listener(port) !== null;
   }
 
-  serveHttp(pod: KubeObject, port: number, req: InboundHttpRequest): InboundHttpResult {
+  serveHttp(pod: KubeObject, port: number, req: InboundHttpRequest, count = 1): InboundHttpResult {
     const w = this.worker(pod);
-    const handler = w?.listener(port);
-    if (!w || handler === null || handler === undefined) return handler === undefined && w ? { error: 'empty reply' } : { error: 'connection reset' };
-    return handler({ method: req.method, path: req.path, headers: req.headers, body: req.body, remoteIP: req.remoteIP });
+    const serving = w?.serving(port);
+    const handler = serving?.handler;
+    if (!w || !serving || handler === undefined) return serving && w ? { error: 'empty reply' } : { error: 'connection reset' };
+    const reply = handler({ method: req.method, path: req.path, headers: req.headers, body: req.body, remoteIP: req.remoteIP });
+    if ('error' in reply) return reply;
+    // The work of answering lands on the serving container's CPU (cpu-meter.ts).
+    const c = serving.container;
+    const cpuMs = c.image?.spec.profile.cpuMsPerRequest ?? 0;
+    const serviceMs = c.cpu.charge(this.ctx.clock.nowMs(), cpuMs, cpuLimitCores(c), count);
+    return serviceMs > 0 ? { ...reply, serviceMs } : reply;
   }
 }
 
-function usageOf(c: ContainerInstance): ContainerUsage {
+/** The container's CPU limit in cores (CFS quota), if it has one. */
+function cpuLimitCores(c: ContainerInstance): number | undefined {
+  const limit = c.spec.resources?.limits?.cpu;
+  return limit === undefined ? undefined : quantityValue(limit);
+}
+
+function usageOf(c: ContainerInstance, nowMs: number): ContainerUsage {
   const profile = c.image?.spec.profile ?? { cpuMillis: 0, memoryBytes: MI };
   const proc = c.process!;
+  const limit = cpuLimitCores(c);
+  const cpu = Math.max(profile.cpuMillis, proc.cpuMillis) + c.load.cpuMillis + c.cpu.usageMillis(nowMs);
   return {
     name: c.name,
-    cpuMillis: Math.max(profile.cpuMillis, proc.cpuMillis) + c.load.cpuMillis,
+    cpuMillis: limit === undefined ? cpu : Math.min(cpu, limit * 1000),
     memoryBytes: Math.round(Math.max(profile.memoryBytes, proc.memoryBytes) + c.load.memoryBytes),
   };
 }

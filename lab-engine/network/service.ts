@@ -269,7 +269,8 @@ export interface InboundHttpRequest {
 }
 
 export type InboundHttpResult =
-  | { status: number; statusText?: string; headers?: Record<string, string>; body: string }
+  /** `serviceMs`: how long the server took (CPU work, stretched when throttled); added to the exchange's elapsedMs. */
+  | { status: number; statusText?: string; headers?: Record<string, string>; body: string; serviceMs?: number }
   /** The process accepted the connection but did not speak HTTP / hung. */
   | { error: 'connection reset' | 'timeout' | 'empty reply' };
 
@@ -281,8 +282,12 @@ export type InboundHttpResult =
 export interface PodResponder {
   /** Does a running container of this pod listen on port/protocol right now? */
   isListening(pod: KubeObject, port: number, protocol: Protocol): boolean;
-  /** Answer one HTTP request delivered to pod:port (only called when isListening). */
-  serveHttp(pod: KubeObject, port: number, req: InboundHttpRequest): InboundHttpResult;
+  /**
+   * Answer one HTTP request delivered to pod:port (only called when isListening).
+   * `count` > 1: that many identical requests arrive together (an aggregated
+   * load loop); the server answers once and is charged for all of them.
+   */
+  serveHttp(pod: KubeObject, port: number, req: InboundHttpRequest, count?: number): InboundHttpResult;
 }
 
 /** The key under which installNetworking registers the NetworkService. */

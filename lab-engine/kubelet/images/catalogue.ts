@@ -20,8 +20,12 @@ export interface ImageSpec {
   user?: string;
   /** Ports the image's default program listens on (EXPOSE). */
   ports: number[];
-  /** Idle usage of the default program, for metrics. */
-  profile: { cpuMillis: number; memoryBytes: number };
+  /**
+   * Idle usage of the default program, for metrics, and the CPU time (ms on
+   * one core) one HTTP request served by it costs: traffic raises the serving
+   * container's CPU by requests/s × cpuMsPerRequest (kubelet/cpu-meter.ts).
+   */
+  profile: { cpuMillis: number; memoryBytes: number; cpuMsPerRequest?: number };
   /** Shell flavour: busybox ash (`sh`), bash, or none (distroless). */
   shell: 'busybox' | 'bash' | 'none';
   /** Extra commands the image ships (`nginx`, `redis-server`, `python3`, …). */
@@ -77,7 +81,8 @@ export const IMAGES: ImageSpec[] = [
     cmd: ['nginx', '-g', 'daemon off;'],
     env: { PATH, NGINX_VERSION: '1.27.3', NJS_VERSION: '0.8.7', NJS_RELEASE: '1~bookworm', PKG_RELEASE: '1~bookworm', DYNPKG_RELEASE: '1~bookworm' },
     ports: [80],
-    profile: { cpuMillis: 0, memoryBytes: 3 * MI },
+    // A static page: nginx serves ~20k requests/s per core.
+    profile: { cpuMillis: 0, memoryBytes: 3 * MI, cpuMsPerRequest: 0.05 },
     shell: 'bash',
     commands: ['nginx', 'docker-entrypoint.sh'],
     files: {
@@ -96,7 +101,7 @@ export const IMAGES: ImageSpec[] = [
     env: { PATH: `/usr/local/apache2/bin:${PATH}`, HTTPD_PREFIX: '/usr/local/apache2', HTTPD_VERSION: '2.4.62' },
     workdir: '/usr/local/apache2',
     ports: [80],
-    profile: { cpuMillis: 1, memoryBytes: 6 * MI },
+    profile: { cpuMillis: 1, memoryBytes: 6 * MI, cpuMsPerRequest: 0.1 },
     shell: 'bash',
     commands: ['httpd-foreground', 'httpd'],
     files: { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n', '/etc/os-release': debianRelease },
@@ -104,7 +109,8 @@ export const IMAGES: ImageSpec[] = [
   img({
     repository: 'busybox',
     tags: ['latest', '1.36', '1.36.1', '1.37', '1.35', 'stable', 'musl', 'glibc', 'uclibc'],
-    tagPattern: /^1\.3\d(\.\d+)?(-\w+)?$/,
+    // 1.28 is the tag of the Kubernetes docs' DNS-debugging and HPA load-generator examples.
+    tagPattern: /^1\.(2[89]|3\d)(\.\d+)?(-\w+)?$/,
     sizeBytes: 2_166_802,
     cmd: ['sh'],
     profile: { cpuMillis: 0, memoryBytes: 0.3 * MI },
@@ -268,7 +274,7 @@ export const IMAGES: ImageSpec[] = [
     entrypoint: ['/http-echo'],
     ports: [5678],
     shell: 'none',
-    profile: { cpuMillis: 0, memoryBytes: 2 * MI },
+    profile: { cpuMillis: 0, memoryBytes: 2 * MI, cpuMsPerRequest: 0.05 },
     commands: ['http-echo'],
   }),
   img({
@@ -279,7 +285,7 @@ export const IMAGES: ImageSpec[] = [
     cmd: ['node', 'webserver'],
     env: { PATH, PORT: '80' },
     ports: [80],
-    profile: { cpuMillis: 1, memoryBytes: 30 * MI },
+    profile: { cpuMillis: 1, memoryBytes: 30 * MI, cpuMsPerRequest: 0.3 },
     commands: ['node', 'docker-entrypoint.sh', 'echo-server'],
   }),
   img({
@@ -291,6 +297,28 @@ export const IMAGES: ImageSpec[] = [
     ports: [8080],
     profile: { cpuMillis: 0, memoryBytes: 3 * MI },
     commands: ['agnhost'],
+  }),
+  img({
+    // The php-apache server of the Kubernetes HPA walkthrough (website:
+    // tasks/run-application/horizontal-pod-autoscale-walkthrough: FROM
+    // php:5-apache; index.php runs `$x += sqrt($x)` a million times and
+    // prints "OK!"). Its per-request CPU is chosen so the docs'
+    // load generator (`while sleep 0.01; do wget -q -O- …; done`) drives the
+    // walkthrough's figures: 1 → 5 → 7 replicas at --cpu-percent=50.
+    repository: 'registry.k8s.io/hpa-example',
+    tags: ['latest'],
+    sizeBytes: 180_253_964,
+    cmd: ['apache2-foreground'],
+    env: { PATH, PHP_INI_DIR: '/usr/local/etc/php', PHP_VERSION: '5.6.40', APACHE_CONFDIR: '/etc/apache2', APACHE_ENVVARS: '/etc/apache2/envvars' },
+    workdir: '/var/www/html',
+    ports: [80],
+    profile: { cpuMillis: 1, memoryBytes: 9 * MI, cpuMsPerRequest: 20 },
+    shell: 'bash',
+    commands: ['apache2-foreground', 'apache2', 'php'],
+    files: {
+      '/var/www/html/index.php': '<?php\n  $x = 0.0001;\n  for ($i = 0; $i <= 1000000; $i++) {\n    $x += sqrt($x);\n  }\n  echo "OK!";\n?>\n',
+      '/etc/os-release': 'PRETTY_NAME="Debian GNU/Linux 9 (stretch)"\nNAME="Debian GNU/Linux"\nVERSION_ID="9"\nVERSION="9 (stretch)"\nID=debian\n',
+    },
   }),
   // kubeadm control plane and add-ons (kept on the nodes at boot).
   ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) =>

@@ -3,6 +3,7 @@ import type { HttpHandler, HttpReply, Io, Program } from './types';
 import type { ImageSpec } from '../images/catalogue';
 import { formatDate, nginxTime } from './date';
 import { parseDuration } from './commands';
+import { apache2Foreground } from './php-apache';
 
 const MI = 1024 * 1024;
 
@@ -26,6 +27,7 @@ export function imageCommands(image: ImageSpec): Map<string, CommandFn> {
   add(['node'], node);
   add(['stress'], stress);
   add(['http-echo'], httpEcho);
+  add(['apache2-foreground'], apache2Foreground);
   add(['echo-server'], echoServer);
   add(['pause'], forever([]));
   add(['agnhost'], agnhost);

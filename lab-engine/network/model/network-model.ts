@@ -83,7 +83,7 @@ export class NetworkModel implements NetworkService {
       body: answer.body,
       ip: resolved.ip,
       port: url.port,
-      elapsedMs: 1,
+      elapsedMs: 1 + Math.round(answer.serviceMs ?? 0),
       trace: tb.build(),
     };
   }

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { LogBuffer, renderLogs } from './log-buffer';
+
+describe('LogBuffer', () => {
+  it('keeps output without newlines as one line, cut into 16 KiB partial entries as containerd does', () => {
+    const b = new LogBuffer(1);
+    for (let i = 0; i < 6000; i++) b.write('stdout', 'OK!', i); // 18,000 bytes, no newline
+    expect(b.lines).toHaveLength(1);
+    expect(b.lines[0]).toMatchObject({ partial: true });
+    expect(b.lines[0].text).toHaveLength(16_384);
+    expect(renderLogs(b, {}, 6000)).toBe('OK!'.repeat(6000).slice(0, 16_384)); // no newline after a partial entry
+    b.write('stdout', '\n', 6000);
+    expect(renderLogs(b, {}, 6000)).toBe(`${'OK!'.repeat(6000)}\n`);
+  });
+});
