@@ -19,8 +19,15 @@ export function staticPodManifests(ip: string): { path: string; pod: KubeObject 
 
 /** The files as kubeadm writes them (sigs.k8s.io/yaml: sorted keys, unindented sequences). */
 export function manifestFiles(ip: string): { path: string; content: string }[] {
-  return staticPodManifests(ip).map(({ path, pod }) => ({ path, content: toYaml(pod) }));
+  // A pure function of the IP; memoised because every session's control-plane shell asks (YAML ~3 ms).
+  let files = manifestFileCache.get(ip);
+  if (files === undefined) {
+    files = staticPodManifests(ip).map(({ path, pod }) => ({ path, content: toYaml(pod) }));
+    if (manifestFileCache.size < 256) manifestFileCache.set(ip, files);
+  }
+  return files.map((f) => ({ ...f }));
 }
+const manifestFileCache = new Map<string, { path: string; content: string }[]>();
 
 /** sha of the manifest's YAML, memoised by its JSON (the YAML is a pure function of it; kubelets boot often). */
 const configHashes = new Map<string, string>();

@@ -79,5 +79,6 @@ export async function replayAndGrade(lab: Lab, transcript: Transcript, opts: { l
   const session = await replayLab(lab, transcript, opts.limits);
   const results = await gradeSession(lab, session, opts.locale);
   // The cluster's hash is what a client's own replay must agree with (shell details may differ by platform).
-  return { stateHash: session.stateHash(), clusterHash: session.cluster.stateHash(), results };
+  const { stateHash, clusterHash } = session.hashes();
+  return { stateHash, clusterHash, results };
 }

@@ -1,7 +1,7 @@
 import type { Cluster } from '../sim/cluster';
 import { Shell } from '../shell/shell';
 import { VirtualFs } from '../shell/vfs';
-import { nodeFiles } from '../shell/node-files';
+import { nodeFiles, type NodeFiles, type NodeFilesOptions } from '../shell/node-files';
 import { kubectlCommand } from '../shell/commands/kubectl';
 import { defaultKubeconfig } from '../shell/kubeconfig';
 import { networkCommands } from '../shell/commands/network';
@@ -36,6 +36,27 @@ export function kubeletService(cluster: Cluster): KubeletService | undefined {
   return cluster.services.get(KUBELET_SERVICE) as KubeletService | undefined;
 }
 
+const layoutCache = new Map<string, NodeFiles>();
+const MAX_CACHED_LAYOUTS = 64;
+
+/**
+ * nodeFiles is a pure function of its options (the rng is a fresh derived
+ * stream, identified by seed and stream name), and every session builds the
+ * control plane's files (~2 ms of seeded PEM text): the layout is computed
+ * once per distinct options (the rng passed must be fresh from derive()). Callers get their own kubeconfig object; the
+ * file texts are immutable strings.
+ */
+function memoNodeFiles(o: NodeFilesOptions): NodeFiles {
+  const key = JSON.stringify([o.hostname, o.nodeIP, o.controlPlane, o.controlPlaneIP, o.manifests ?? null, o.rng.seed, o.rng.stream]);
+  let layout = layoutCache.get(key);
+  if (layout === undefined) {
+    layout = nodeFiles(o);
+    if (layoutCache.size >= MAX_CACHED_LAYOUTS) layoutCache.delete(layoutCache.keys().next().value!);
+    layoutCache.set(key, layout);
+  }
+  return { files: { ...layout.files }, ...(layout.kubeconfig ? { kubeconfig: structuredClone(layout.kubeconfig) } : {}) };
+}
+
 /** The shell of a node (the learner's on the control plane; ssh targets otherwise), created once. */
 export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
   const existing = env.nodeShells.get(node);
@@ -51,7 +72,7 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     manifests = undefined;
   }
   const rng = cluster.rng.derive(`shell/${node}`);
-  const layout = nodeFiles({
+  const layout = memoNodeFiles({
     hostname: node,
     nodeIP: nodeIP(cluster, node),
     controlPlane: isControlPlane,

@@ -1,5 +1,5 @@
 import { createCluster, type Cluster } from '../sim/cluster';
-import { canonicalJson, hash64Hex } from '../base/hash';
+import { canonicalJson, contentHash64Hex, hash64Hex } from '../base/hash';
 import type { LineResult, RunContext } from '../shell/run-context';
 import { INTERRUPTED_EXIT_CODE } from '../shell/run-context';
 import type { Shell } from '../shell/shell';
@@ -93,10 +93,16 @@ export class Session {
 
   /** Hash of everything a replay must reproduce: cluster, every shell's files, env, cwd, functions, history. */
   stateHash(): string {
+    return this.hashes().stateHash;
+  }
+
+  /** The session's hash and the cluster's (what the browser and the server must agree on), computed once. */
+  hashes(): { stateHash: string; clusterHash: string } {
+    const clusterHash = this.cluster.stateHash();
     const shells = [...this.env.nodeShells.entries(), ...this.frames.filter((f) => f.kind === 'container').map((f) => [f.label, f.shell] as const)];
-    return hash64Hex(
+    const stateHash = hash64Hex(
       canonicalJson({
-        cluster: this.cluster.stateHash(),
+        cluster: clusterHash,
         frames: this.frames.map((f) => f.label),
         shells: shells.map(([label, s]) => ({
           label,
@@ -104,12 +110,14 @@ export class Session {
           env: s.env(),
           functions: s.functionNames(),
           history: s.history,
-          files: s.fs.snapshot(),
+          // Each file's text by its hash: the same texts (a node's certificates, manifests) recur in every session.
+          files: s.fs.snapshot().map(([path, text]) => [path, contentHash64Hex(text)]),
         })),
         portForwards: [...this.env.portForwards.entries()],
         editor: this.pendingEditor(),
       }),
     );
+    return { stateHash, clusterHash };
   }
 
   complete(line: string, cursor = line.length): Completion {
@@ -268,7 +276,7 @@ export class Session {
     return {
       nowMs: () => this.nowMs(),
       interrupted: () => run.interrupted,
-      emit: (chunk) => this.emit(chunk, 'stdout'),
+      emit: (chunk, stream = 'stdout') => this.emit(chunk, stream),
       sleep: (ms, streaming = false) => {
         if (run.interrupted || !(ms > 0)) return Promise.resolve();
         return new Promise<void>((resolve) => {

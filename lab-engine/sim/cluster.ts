@@ -134,21 +134,31 @@ export class Cluster implements ClusterContext {
     return out;
   }
 
-  /** Hash of the cluster's observable state: every object plus the clock. */
+  /**
+   * Hash of the cluster's observable state: every object plus the clock. Built
+   * from per-object hashes cached by object identity (stored objects are never
+   * mutated, only replaced), so a second call after a few writes re-hashes only
+   * the objects those writes produced.
+   */
   stateHash(): string {
-    // Same string as canonicalJson({ now, objects: snapshot() }), built from per-object
-    // serialisations cached by identity: stored objects are never mutated, only replaced.
-    const parts = this.snapshot().map(canonicalObject);
-    return hash64Hex(`{"now":${canonicalJson(this.clock.nowMs())},"objects":[${parts.join(',')}]}`);
+    return clusterStateHash(this.clock.nowMs(), this.snapshot());
   }
 }
 
-const canonicalCache = new WeakMap<KubeObject, string>();
+/** The cluster state hash of a clock reading and a snapshot (objects in snapshot order). */
+export function clusterStateHash(nowMs: number, objects: readonly KubeObject[]): string {
+  let joined = `${canonicalJson(nowMs)};`;
+  for (const o of objects) joined += objectHash(o);
+  return hash64Hex(joined);
+}
 
-function canonicalObject(obj: KubeObject): string {
-  let s = canonicalCache.get(obj);
-  if (s === undefined) canonicalCache.set(obj, (s = canonicalJson(obj)));
-  return s;
+const objectHashes = new WeakMap<KubeObject, string>();
+
+/** hash64Hex of the object's canonical JSON, once per stored object. */
+export function objectHash(obj: KubeObject): string {
+  let h = objectHashes.get(obj);
+  if (h === undefined) objectHashes.set(obj, (h = hash64Hex(canonicalJson(obj))));
+  return h;
 }
 
 export function createCluster(options: ClusterOptions): Cluster {
