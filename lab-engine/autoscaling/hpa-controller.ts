@@ -4,10 +4,11 @@ import type { KubeletService } from '../kubelet/types';
 import { quantityValue } from '../api/quantity';
 import { matchesLabelSelector } from '../api/selectors/label-selector';
 import { recordEvent } from '../controllers/common/events';
+import { METRICS_WINDOW_MS } from '../kubelet/cpu-meter';
+import { resourceReplicas, TOLERANCE, type PodMetric } from './replica-calculator';
 
 const HPA = 'horizontalpodautoscalers.autoscaling';
 const SYNC_PERIOD_MS = 15_000;
-const TOLERANCE = 0.1;
 const DEFAULT_SCALE_DOWN_WINDOW_S = 300;
 const COMPONENT = 'horizontal-pod-autoscaler';
 const TARGETS: Record<string, string> = { Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', StatefulSet: 'statefulsets.apps', ReplicationController: 'replicationcontrollers' };
@@ -84,33 +85,42 @@ export class HpaController {
     });
   }
 
-  /** GetResourceReplicas: usage over requests (Utilization) or per-pod usage (AverageValue). */
+  /** GetResourceReplicas (Utilization, replica-calculator.ts) or per-pod usage (AverageValue). */
   private resourceMetric(res: { name: string; target: { type: string; averageUtilization?: number; averageValue?: string } }, pods: KubeObject[], current: number): MetricResult | string {
     const kubelet = this.ctx.services.get('kubelet') as KubeletService | undefined;
+    const noMetrics = `failed to get ${res.name} utilization: unable to get metrics for resource ${res.name}: no metrics returned from resource metrics API`;
     const ready = pods.filter((p) => p.status?.phase === 'Running');
-    if (!kubelet || ready.length === 0) return `failed to get ${res.name} utilization: unable to get metrics for resource ${res.name}: no metrics returned from resource metrics API`;
+    if (!kubelet || ready.length === 0) return noMetrics;
     const isCpu = res.name === 'cpu';
-    let usage = 0;
-    let request = 0;
-    for (const p of ready) {
-      for (const c of kubelet.podUsage(p.metadata.namespace!, p.metadata.name!)) usage += isCpu ? c.cpuMillis : c.memoryBytes;
+    const now = this.ctx.clock.nowMs();
+    const metrics = new Map<string, PodMetric>();
+    const requests = new Map<string, number>();
+    for (const p of pods) {
+      let request = 0;
       for (const c of p.spec?.containers ?? []) {
         const r = c.resources?.requests?.[res.name];
         if (r === undefined && res.target.type === 'Utilization') return `failed to get ${res.name} utilization: missing request for ${res.name} in container ${c.name} of Pod ${p.metadata.name}`;
         request += isCpu ? quantityValue(r) * 1000 : quantityValue(r);
       }
+      requests.set(p.metadata.name!, request);
+      if (p.status?.phase !== 'Running') continue;
+      const usage = kubelet.podUsage(p.metadata.namespace!, p.metadata.name!);
+      if (usage.length) metrics.set(p.metadata.name!, { value: usage.reduce((a, c) => a + (isCpu ? c.cpuMillis : c.memoryBytes), 0), timestampMs: now, windowMs: METRICS_WINDOW_MS });
     }
-    const perPod = usage / ready.length;
-    const averageValue = isCpu ? `${Math.round(perPod)}m` : `${Math.round(perPod)}`;
+    if (metrics.size === 0) return noMetrics;
     if (res.target.type === 'Utilization') {
-      const utilization = Math.round((100 * usage) / request);
-      const ratio = utilization / (res.target.averageUtilization ?? 80);
-      const replicas = Math.abs(ratio - 1) <= TOLERANCE ? current : Math.ceil(ratio * ready.length);
-      return { replicas, status: { type: 'Resource', resource: { name: res.name, current: { averageUtilization: utilization, averageValue } } }, description: `${res.name} resource utilization (percentage of request)` };
+      const calc = resourceReplicas({ currentReplicas: current, targetUtilization: res.target.averageUtilization ?? 80, resource: res.name, pods, metrics, requests, nowMs: now });
+      if (typeof calc === 'string') return `failed to get ${res.name} utilization: ${calc}`;
+      const averageValue = isCpu ? `${Math.round(calc.rawAverage)}m` : `${Math.round(calc.rawAverage)}`;
+      return { replicas: calc.replicas, status: { type: 'Resource', resource: { name: res.name, current: { averageUtilization: calc.utilization, averageValue } } }, description: `${res.name} resource utilization (percentage of request)` };
     }
+    let usage = 0;
+    for (const m of metrics.values()) usage += m.value;
+    const perPod = usage / metrics.size;
+    const averageValue = isCpu ? `${Math.round(perPod)}m` : `${Math.round(perPod)}`;
     const target = quantityValue(res.target.averageValue) * (isCpu ? 1000 : 1);
     const ratio = perPod / target;
-    const replicas = Math.abs(ratio - 1) <= TOLERANCE ? current : Math.ceil((usage / target) * 1);
+    const replicas = Math.abs(ratio - 1) <= TOLERANCE ? current : Math.ceil(usage / target);
     return { replicas, status: { type: 'Resource', resource: { name: res.name, current: { averageValue } } }, description: `${res.name} resource` };
   }
 
