@@ -12,6 +12,8 @@ export interface Scenario {
   files?: Record<string, string>;
   /** Virtual seconds to let pass after setup. */
   settleSeconds?: number;
+  /** Setup lines may fail (the scenario is about the failure's aftermath). */
+  setupMayFail?: boolean;
   commands: string[];
 }
 

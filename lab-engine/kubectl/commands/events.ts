@@ -9,6 +9,8 @@ import { flagBool, flagString, flagStrings } from '../args';
 import { printObjects } from '../output';
 import { TabWriter } from '../printers/tabwriter';
 import { ageSince } from '../util/duration';
+import { goSortSlice } from '../output/go-sort';
+import { timeMicros } from '../describe/common';
 import { resolveTypes } from './get/requests';
 
 export const events: CommandSpec = {
@@ -19,9 +21,9 @@ export const events: CommandSpec = {
 };
 
 /** eventTime (events.go): series last observation, else lastTimestamp, else eventTime. */
-function eventTimeMs(e: KubeObject): number {
-  const t = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime;
-  return t ? Date.parse(t) : 0;
+/** events.go eventTime, in microseconds (MicroTime keeps them; Date.parse would drop them). */
+function eventTimeUs(e: KubeObject): number {
+  return timeMicros(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime);
 }
 
 export function eventInterval(e: KubeObject, nowMs: number): string {
@@ -48,7 +50,8 @@ function runEvents(ctx: CommandContext): number {
   let items = ctx.api.list(def, { namespace: all ? undefined : ctx.namespace }).items;
   if (forKind) items = items.filter((e) => e.involvedObject?.kind === forKind && e.involvedObject?.name === forName);
   if (types.length > 0) items = items.filter((e) => types.some((t) => t.toLowerCase() === String(e.type).toLowerCase()));
-  items = items.map((e, i) => ({ e, i })).sort((a, b) => eventTimeMs(a.e) - eventTimeMs(b.e) || a.i - b.i).map((x) => x.e);
+  // sort.Sort(SortableEvents(…)): Go's unstable sort, so ties (same second) land where pdqsort puts them
+  items = goSortSlice(items, (a, b) => eventTimeUs(a) < eventTimeUs(b));
   const o = flagString(ctx.flags, 'output');
   if (o) {
     const text = printObjects(items, o, { asList: true, allowMissingKeys: true, readFile: (p) => ctx.host.readFile(p) });

@@ -11,6 +11,7 @@ import { TabWriter } from '../printers/tabwriter';
 import { METRICS_SERVICE, type MetricsService, type PodMetrics } from '../printers/metrics-port';
 import { matches, parseSelector } from '../../api/selectors/label-selector';
 import { milliValue, parseQuantity } from '../describe/quantity';
+import { goSortSlice } from '../output/go-sort';
 
 const MI = 1024 * 1024;
 
@@ -27,7 +28,8 @@ function sortByFlag<T>(ctx: CommandContext, items: T[], usage: (t: T) => { cpu: 
   const by = flagString(ctx.flags, 'sort-by');
   if (!by) return items;
   if (by !== 'cpu' && by !== 'memory') throw new KubectlError(`--sort-by accepts only cpu or memory`);
-  return [...items].sort((a, b) => usage(b)[by] - usage(a)[by]);
+  // metricsutil/metrics_sorter.go Less (descending) under Go's unstable sort.Sort: ties land where pdqsort puts them
+  return goSortSlice(items, (a, b) => usage(a)[by] > usage(b)[by]);
 }
 
 const topNode: CommandSpec = {
@@ -43,7 +45,7 @@ const topNode: CommandSpec = {
     if (name && nodes.length === 0) throw new KubectlError(`nodes "${name}" not found`);
     const byName = new Map(m.nodeMetrics().map((x) => [x.name, x]));
     let rows = nodes.map((n) => ({ n, u: byName.get(n.metadata.name!) }));
-    rows = sortByFlag(ctx, rows, (r) => ({ cpu: r.u ? parseQuantity(r.u.usage.cpu).value : -1, memory: r.u ? parseQuantity(r.u.usage.memory).value : -1 }));
+    rows = sortByFlag(ctx, rows, (r) => ({ cpu: r.u ? milliValue(parseQuantity(r.u.usage.cpu)) : -1, memory: r.u ? parseQuantity(r.u.usage.memory).value : -1 }));
     const w = new TabWriter(6, 4, 3);
     if (!flagBool(ctx.flags, 'no-headers')) w.write('NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n');
     for (const { n, u } of rows.filter((r) => r.u)) w.write(nodeRow(n, u!.usage));
@@ -77,7 +79,7 @@ const topPod: CommandSpec = {
       return 0;
     }
     const sum = (p: PodMetrics, k: 'cpu' | 'memory') => p.containers.reduce((a, c) => a + parseQuantity(c.usage[k]).value, 0);
-    pods = sortByFlag(ctx, pods, (p) => ({ cpu: sum(p, 'cpu'), memory: sum(p, 'memory') }));
+    pods = sortByFlag(ctx, pods, (p) => ({ cpu: milliValue({ value: sum(p, 'cpu'), binary: false }), memory: sum(p, 'memory') }));
     const containers = flagBool(ctx.flags, 'containers');
     const w = new TabWriter(6, 4, 3);
     if (!flagBool(ctx.flags, 'no-headers')) w.write(`${all ? 'NAMESPACE\t' : ''}${containers ? 'POD\tNAME' : 'NAME'}\tCPU(cores)\tMEMORY(bytes)\t\n`);

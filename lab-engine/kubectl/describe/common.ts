@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../api/types';
 import { PrefixWriter, LEVEL_0, LEVEL_1 } from './writer';
 import { ageSince, rfc1123z } from '../util/duration';
+import { goSortSlice } from '../output/go-sort';
 
 export { rfc1123z };
 
@@ -70,7 +71,13 @@ export function eventsFor(store: { peekList(key: string, ns?: string): KubeObjec
   });
 }
 
-const tsMs = (s: string | undefined) => (s ? Date.parse(s) : 0);
+/** An RFC 3339 time in microseconds (metav1.MicroTime precision); 0 when absent. */
+export function timeMicros(s: string | undefined): number {
+  if (!s) return 0;
+  const frac = /\.(\d+)/.exec(s);
+  const whole = Date.parse(s.replace(/\.\d+/, ''));
+  return whole * 1000 + (frac ? Number(frac[1].slice(0, 6).padEnd(6, '0')) : 0);
+}
 
 /** DescribeEvents (sorted by lastTimestamp, SortableEvents). */
 export function describeEvents(w: PrefixWriter, events: KubeObject[], nowMs: number): void {
@@ -79,7 +86,8 @@ export function describeEvents(w: PrefixWriter, events: KubeObject[], nowMs: num
     return;
   }
   w.flush();
-  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => tsMs(a.e.lastTimestamp) - tsMs(b.e.lastTimestamp) || a.i - b.i).map((x) => x.e);
+  // sort.Sort(event.SortableEvents(…)) by lastTimestamp: Go's unstable sort decides between same-second events
+  const sorted = goSortSlice(events, (a, b) => timeMicros(a.lastTimestamp) < timeMicros(b.lastTimestamp));
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {

@@ -1,58 +1,52 @@
-/** `--sort-by` (kubectl/pkg/cmd/get/sorter.go RuntimeSort): jsonpath value per object, natural string order. */
+/**
+ * `--sort-by` (kubectl/pkg/cmd/get/sorter.go: TableSorter / RuntimeSort): the first
+ * jsonpath result per object, compared by isLess and ordered by Go's sort.Sort.
+ * Objects arrive unstructured, so values take isLess's reflect.Interface branch:
+ * numbers numerically; strings as resource.Quantity when both parse as one, else
+ * byte-wise (the installed kubectl v1.32.4 orders `a10` before `a9` and `A5` before
+ * `a-1`: recorded in tests/kubectl-oracle). An object without the field is Less
+ * than everything — both ways, so ties go where pdqsort puts them.
+ */
 import type { KubeObject } from '../../../api/types';
 import { KubectlError } from '../../types';
 import { findValues, parseJsonPath, relaxedJsonPath } from '../../output';
+import { goSortSlice } from '../../output/go-sort';
+import { parseQuantity } from '../../../api/quantity';
 
 export function sortObjects<T>(items: T[], objectOf: (t: T) => KubeObject, sortBy: string): T[] {
   if (!sortBy || items.length === 0) return items;
   const expr = relaxedJsonPath(sortBy);
   const parsed = parseJsonPath(expr);
-  const keys = items.map((it) => {
-    const v = findValues(parsed, objectOf(it), true);
-    return v.length > 0 && v[0].length > 0 ? v[0][0] : undefined;
+  const keyed = items.map((item) => {
+    const v = findValues(parsed, objectOf(item), true);
+    return { item, found: v.length > 0 && v[0].length > 0, key: v.length > 0 && v[0].length > 0 ? v[0][0] : undefined };
   });
-  if (keys.every((k) => k === undefined)) throw new KubectlError(`couldn't find any field with path "${expr}" in the list of objects`);
-  const idx = items.map((_, i) => i);
-  idx.sort((a, b) => compare(keys[a], keys[b]));
-  return idx.map((i) => items[i]);
+  if (!keyed.some((k) => k.found)) throw new KubectlError(`couldn't find any field with path "${expr}" in the list of objects`);
+  return goSortSlice(keyed, (a, b) => (!a.found ? true : !b.found ? false : isLess(a.key, b.key))).map((k) => k.item);
 }
 
-function compare(a: unknown, b: unknown): number {
-  if (a === undefined || a === null) return b === undefined || b === null ? 0 : -1;
-  if (b === undefined || b === null) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  if (typeof a === 'string' && typeof b === 'string') return naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0;
-  const sa = JSON.stringify(a), sb = JSON.stringify(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
-const isDigit = (c: string) => c >= '0' && c <= '9';
-
-/** github.com/fvbommel/sortorder NaturalLess. */
-export function naturalLess(str1: string, str2: string): boolean {
-  let idx1 = 0, idx2 = 0;
-  while (idx1 < str1.length && idx2 < str2.length) {
-    const c1 = str1[idx1], c2 = str2[idx2];
-    const dig1 = isDigit(c1), dig2 = isDigit(c2);
-    if (dig1 !== dig2) return dig1;
-    if (!dig1) {
-      if (c1 !== c2) return c1 < c2;
-      idx1++; idx2++;
-      continue;
-    }
-    let nz1 = idx1, nz2 = idx2;
-    while (nz1 < str1.length && str1[nz1] === '0') nz1++;
-    while (nz2 < str2.length && str2[nz2] === '0') nz2++;
-    let e1 = nz1, e2 = nz2;
-    while (e1 < str1.length && isDigit(str1[e1])) e1++;
-    while (e2 < str2.length && isDigit(str2[e2])) e2++;
-    const len1 = e1 - nz1, len2 = e2 - nz2;
-    if (len1 !== len2) return len1 < len2;
-    const n1 = str1.slice(nz1, e1), n2 = str2.slice(nz2, e2);
-    if (n1 !== n2) return n1 < n2;
-    if (nz1 - idx1 !== nz2 - idx2) return nz1 - idx1 < nz2 - idx2;
-    idx1 = e1; idx2 = e2;
+/** isLess for unstructured values (sorter.go, the reflect.Interface case). */
+export function isLess(a: unknown, b: unknown): boolean {
+  if (a === null || a === undefined) return b !== null && b !== undefined;
+  if (b === null || b === undefined) return false;
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const qa = parseQuantity(a);
+    const qb = qa ? parseQuantity(b) : undefined;
+    if (qa && qb) return qa.value < qb.value;
+    return byteLess(a, b);
   }
-  return str1.length - idx1 < str2.length - idx2;
+  // maps, slices, bools: kubectl exits with "unsortable type"; keep the input order
+  return false;
+}
+
+/** Go string comparison: byte-wise over UTF-8. */
+function byteLess(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (/^[\x00-\x7f]*$/.test(a) && /^[\x00-\x7f]*$/.test(b)) return a < b;
+  const enc = new TextEncoder();
+  const x = enc.encode(a);
+  const y = enc.encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i];
+  return x.length < y.length;
 }
