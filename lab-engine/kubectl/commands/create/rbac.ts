@@ -38,13 +38,12 @@ function mapResource(ctx: CommandContext, r: ResourceOption): { group: string; r
   return def ? { group: def.group, resource: def.resource } : undefined;
 }
 
-function validateVerbs(verbs: string[], nonResourceURLs: string[], resources: ResourceOption[]): void {
+/** create_role.go / create_clusterrole.go Validate: a non-standard resource verb is only a warning (v1.32). */
+function validateVerbs(ctx: CommandContext, verbs: string[], nonResourceURLs: string[], resources: ResourceOption[]): void {
   if (verbs.length === 0) throw new KubectlError('at least one verb must be specified');
   if (resources.length === 0 && nonResourceURLs.length === 0) throw new KubectlError('at least one resource must be specified');
-  for (const v of verbs) {
-    if (resources.length > 0 && !VALID_VERBS.includes(v)) throw new KubectlError(`invalid verb: '${v}'`);
-    if (resources.length === 0 && !NON_RESOURCE_VERBS.includes(v)) throw new KubectlError(`invalid verb: '${v}' for nonResourceURL`);
-  }
+  if (resources.length > 0) for (const v of verbs) if (!VALID_VERBS.includes(v)) ctx.io.err(`Warning: '${v}' is not a standard resource verb\n`);
+  if (nonResourceURLs.length > 0) for (const v of verbs) if (!NON_RESOURCE_VERBS.includes(v)) throw new KubectlError(`invalid verb: '${v}' for nonResourceURL`);
 }
 
 /** create_role.go validateResource + generateResourcePolicyRules: one rule per API group, groups sorted. */
@@ -86,7 +85,7 @@ export const createRole: CommandSpec = {
     const resources = parseResources(flagStrings(ctx.flags, 'resource'));
     if (verbs.length === 0) throw new KubectlError('at least one verb must be specified');
     if (resources.length === 0) throw new KubectlError('at least one resource must be specified');
-    validateVerbs(verbs, [], resources);
+    validateVerbs(ctx, verbs, [], resources);
     const rules = policyRules(ctx, verbs, resources, flagStrings(ctx.flags, 'resource-name'), []);
     const obj: KubeObject = { kind: 'Role', apiVersion: `${RBAC}/v1`, metadata: objectMeta(ctx, name), rules };
     return submit(ctx, dryRun, obj);
@@ -113,7 +112,7 @@ export const createClusterRole: CommandSpec = {
       return submit(ctx, dryRun, obj);
     }
     for (const u of urls) if (!u.startsWith('/')) throw new KubectlError(`"${u}" must start with "/"`);
-    validateVerbs(verbs, urls, resources);
+    validateVerbs(ctx, verbs, urls, resources);
     obj.rules = policyRules(ctx, verbs, resources, flagStrings(ctx.flags, 'resource-name'), urls);
     return submit(ctx, dryRun, obj);
   },
