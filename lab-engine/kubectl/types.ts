@@ -62,10 +62,15 @@ export interface KubectlHost {
   /**
    * Attaches the terminal to a container's main process (`kubectl run --rm -it`,
    * `kubectl attach -it`): the shell owns the interactive session and resolves
-   * with the process's exit code once it ends. Optional: hosts without a TTY
+   * when it ends (0, or the status of a session that failed on its own). Optional: hosts without a TTY
    * (tests, the script runner) may omit it.
    */
-  attach?(opts: { namespace: string; pod: string; container: string; stdin: boolean; tty: boolean }): Promise<number>;
+  attach?(opts: { namespace: string; pod: string; container: string; stdin: boolean; tty: boolean; input?: string }): Promise<number>;
+  /**
+   * True when kubectl's stdin is the learner's terminal (not a pipe or a file): `-t` gets a raw
+   * TTY only then (exec.go SetupTTY). Hosts without it count as a terminal.
+   */
+  stdinIsTerminal?(): boolean;
 }
 
 export interface KubeconfigState {

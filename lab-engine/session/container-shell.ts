@@ -23,9 +23,11 @@ export interface ContainerTarget {
   container: string;
   /** `sh`, `bash`, `/bin/sh`… — decides the prompt. */
   shellName: string;
+  /** No prompt: a shell attached without a TTY (`kubectl run -i … -- sh`). */
+  silent?: boolean;
 }
 
-function mirror(cfs: ContainerFs): Record<string, string> {
+function mirror(cfs: ContainerFs, dirs: string[] = []): Record<string, string> {
   const files: Record<string, string> = {};
   const queue = ['/'];
   let seen = 0;
@@ -36,7 +38,10 @@ function mirror(cfs: ContainerFs): Record<string, string> {
       const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
       if (path === '/proc' || path === '/sys' || path === '/dev') continue;
       const st = cfs.stat(path);
-      if (st?.type === 'dir') queue.push(path);
+      if (st?.type === 'dir') {
+        queue.push(path);
+        dirs.push(path);
+      }
       else if (st?.type === 'file') files[path] = cfs.read(path) ?? '';
     }
   }
@@ -82,7 +87,10 @@ export function buildContainerShell(env: SessionEnvironment, t: ContainerTarget)
   if (!kubelet) throw new Error('unable to upgrade connection: the kubelet service is not installed');
   const cfs = kubelet.containerFs(t.namespace, t.pod, t.container);
   const containerEnv = kubelet.containerEnv(t.namespace, t.pod, t.container);
-  const fs = new VirtualFs(mirror(cfs));
+  const dirs: string[] = [];
+  const fs = new VirtualFs(mirror(cfs, dirs));
+  // Empty directories too (/tmp, /home, /root): the image has them.
+  for (const d of dirs) if (!fs.isDirectorySync(d)) fs.mkdirSync(d, { recursive: true });
   fs.stampNewEntries(env.cluster.clock.nowMs());
   let synced = new Map(fs.snapshot().filter(([, v]) => v !== 'dir'));
   const isBash = /bash$/.test(t.shellName);
@@ -93,7 +101,7 @@ export function buildContainerShell(env: SessionEnvironment, t: ContainerTarget)
     cwd: '/',
     env: { ...containerEnv, HOSTNAME: t.pod, SHELL: isBash ? '/bin/bash' : '/bin/sh' },
     fs,
-    promptStyle: isBash ? 'bash' : 'sh',
+    promptStyle: t.silent ? 'none' : isBash ? 'bash' : 'sh',
     rng: env.cluster.rng.derive(`shell/${t.namespace}/${t.pod}/${t.container}`),
     startMs: env.cluster.clock.nowMs(),
     clock: () => env.cluster.clock.nowMs(),

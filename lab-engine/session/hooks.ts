@@ -4,17 +4,6 @@ import type { SessionEnvironment } from './environment';
 import { kubeletService } from './environment';
 import { buildContainerShell } from './container-shell';
 
-const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash|zsh)$/;
-
-export function isShellCommand(argv: string[]): boolean {
-  return argv.length === 1 && SHELLS.test(argv[0]);
-}
-
-interface ContainerView {
-  spec?: { containers?: { name: string; command?: string[]; args?: string[] }[] };
-  status?: { containerStatuses?: { name: string; state?: { terminated?: { exitCode: number } } }[] };
-}
-
 /** The interactive parts of kubectl that need the session: container shells, attach, port-forward. */
 export function sessionHooks(env: SessionEnvironment, shell: Shell): KubectlSessionHooks {
   return {
@@ -22,17 +11,7 @@ export function sessionHooks(env: SessionEnvironment, shell: Shell): KubectlSess
       const inner = buildContainerShell(env, { namespace, pod, container, shellName: command[0] });
       return env.session.openShell({ shell: inner, label: `${namespace}/${pod}/${container}`, kind: 'container', leaveMessage: '' });
     },
-    attach: async ({ namespace, pod, container, stdin, tty }) => {
-      const obj = env.cluster.store.peek('pods', namespace, pod) as ContainerView | undefined;
-      const c = obj?.spec?.containers?.find((x) => x.name === container);
-      const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
-      const run = shell.current();
-      if (stdin && tty && isShellCommand(argv)) {
-        const inner = buildContainerShell(env, { namespace, pod, container, shellName: argv[0] });
-        return env.session.openShell({ shell: inner, label: `${namespace}/${pod}/${container}`, kind: 'container', leaveMessage: '' });
-      }
-      return followUntilExit(env, shell, namespace, pod, container);
-    },
+    attach: (opts) => attachSession(env, shell, opts),
     portForward: ({ namespace, pod, ports, address }) => {
       for (const p of ports) env.portForwards.set(p.local, { namespace, pod, remotePort: p.remote, address: address[0] ?? 'localhost' });
       return {
@@ -44,22 +23,47 @@ export function sessionHooks(env: SessionEnvironment, shell: Shell): KubectlSess
   };
 }
 
-/** attach without a TTY: print what the container writes until it exits, then return its exit code. */
+/**
+ * The attached terminal (CRI Attach): a main process that is an interactive shell reading its stdin
+ * gets the terminal as a container shell (prompted with a TTY, silent without); its `exit N` ends the
+ * process. Anything else streams what the process writes from now on until it exits or Ctrl-C.
+ * Leaving closes stdin (stdinOnce: a shell reading it sees end-of-file).
+ */
+async function attachSession(env: SessionEnvironment, shell: Shell, o: { namespace: string; pod: string; container: string; stdin: boolean; tty: boolean; input?: string }): Promise<number> {
+  const kubelet = kubeletService(env.cluster);
+  if (!kubelet) throw new Error('unable to upgrade connection: the kubelet service is not installed');
+  const handle = kubelet.attach(o.namespace, o.pod, o.container);
+  if (o.stdin && handle.shell && o.input !== undefined) {
+    // Piped input: the shell runs it, then reads end-of-file.
+    const r = kubelet.exec(o.namespace, o.pod, o.container, [handle.shell], { stdin: o.input });
+    if (r.durationMs > 0 && Number.isFinite(r.durationMs)) await shell.current().sleep(r.durationMs);
+    shell.current().emit(r.stdout);
+    if (r.stderr) shell.current().emit(r.stderr, 'stderr');
+    handle.exit(r.exitCode);
+    return 0;
+  }
+  if (o.stdin && handle.shell) {
+    const inner = buildContainerShell(env, { namespace: o.namespace, pod: o.pod, container: o.container, shellName: handle.shell, silent: !o.tty });
+    const code = await env.session.openShell({ shell: inner, label: `${o.namespace}/${o.pod}/${o.container}`, kind: 'container', leaveMessage: '' });
+    handle.exit(code);
+    return 0;
+  }
+  const code = await followUntilExit(env, shell, o.namespace, o.pod, o.container);
+  if (o.stdin) handle.detach();
+  return code;
+}
+
+/** attach without a shell: print what the container writes from now on until it exits (Ctrl-C detaches). */
 async function followUntilExit(env: SessionEnvironment, shell: Shell, namespace: string, pod: string, container: string): Promise<number> {
   const run = shell.current();
   const kubelet = kubeletService(env.cluster);
-  for (let i = 0; i < 3600 && !run.interrupted(); i++) {
-    const obj = env.cluster.store.peek('pods', namespace, pod) as ContainerView | undefined;
-    const term = obj?.status?.containerStatuses?.find((s) => s.name === container)?.state?.terminated;
-    if (!obj || term) {
-      try {
-        run.emit(kubelet?.logs(namespace, pod, { container }) ?? '');
-      } catch {
-        // The pod is gone or never started; kubectl prints nothing more.
-      }
-      return term?.exitCode ?? 0;
-    }
-    await run.sleep(1000);
+  let ended = false;
+  const follow = kubelet?.followLogs(namespace, pod, { container }, (chunk) => run.emit(chunk), () => (ended = true));
+  try {
+    // The follow ends when the process exits; its end is noticed on the kubelet's 1 s poll.
+    for (let i = 0; i < 100_000 && !ended && !run.interrupted(); i++) await run.sleep(1000, true);
+  } finally {
+    follow?.cancel();
   }
-  return 130;
+  return run.interrupted() ? 130 : 0;
 }

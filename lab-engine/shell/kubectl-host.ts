@@ -29,6 +29,8 @@ export class ShellKubectlHost implements KubectlHost {
   background = false;
   /** True for commands that never end on their own (get -w, logs -f, port-forward, attach). */
   streaming = false;
+  /** True when kubectl's stdin is the terminal (a single plain command line), not a pipe or a file. */
+  stdinTerminal = true;
   private readonly written: string;
   editCount = 0;
 
@@ -77,6 +79,10 @@ export class ShellKubectlHost implements KubectlHost {
 
   cwd(): string {
     return this.cwdPath;
+  }
+
+  stdinIsTerminal(): boolean {
+    return this.stdinTerminal;
   }
 
   private abs(path: string): string {

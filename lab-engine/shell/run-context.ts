@@ -13,8 +13,8 @@ export interface RunContext {
    */
   sleep(ms: number, streaming?: boolean): Promise<void>;
   interrupted(): boolean;
-  /** Writes to the terminal at once (streaming commands whose stdout is the terminal). */
-  emit(chunk: string): void;
+  /** Writes to the terminal at once (streaming commands whose stdout is the terminal); stdout unless told. */
+  emit(chunk: string, stream?: 'stdout' | 'stderr'): void;
   /**
    * Asks the host for an editor on `path` holding `content`. Resolves to the
    * saved text, or null when the user quits without saving.

@@ -15,8 +15,8 @@ export interface ShellOptions {
   cwd?: string;
   env?: Record<string, string>;
   fs: VirtualFs;
-  /** `node` → `controlplane:~$ `; `sh` → `/ # `; `bash` → `root@web:/# ` (container shells). */
-  promptStyle?: 'node' | 'sh' | 'bash';
+  /** `node` → `controlplane:~$ `; `sh` → `/ # `; `bash` → `root@web:/# ` (container shells); `none` without a TTY. */
+  promptStyle?: 'node' | 'sh' | 'bash' | 'none';
   /** Extra commands (kubectl, ssh, curl…) given by the session. */
   commands?: Command[];
   rng: Rng;
@@ -166,6 +166,7 @@ export class Shell {
   prompt(): string {
     const cwd = this.cwd();
     const style = this.options.promptStyle ?? 'node';
+    if (style === 'none') return '';
     if (style === 'sh') return `${cwd} # `;
     if (style === 'bash') return `${this.user}@${this.hostname}:${cwd}# `;
     const shown = cwd === this.home ? '~' : cwd.startsWith(`${this.home}/`) ? `~${cwd.slice(this.home.length)}` : cwd;

@@ -1,13 +1,14 @@
 import type { CommandContext, CommandSpec } from '../types';
 import { KubectlError } from '../types';
 import { flagString } from '../args';
-import { attachablePod, checkNotCompleted, chooseContainer, kubelet } from './shell-support';
+import { attachablePod, chooseContainer, podPhase, runAttach, upgradeError } from './shell-support';
 
 /**
  * `kubectl attach (POD | TYPE/NAME) -c CONTAINER [-i] [-t]`
- * (kubectl/pkg/cmd/attach/attach.go). With -it on a container whose main
- * process is a shell, the terminal enters that shell; otherwise it prints the
- * container's output until it exits (Ctrl-C detaches).
+ * (kubectl/pkg/cmd/attach/attach.go, v1.32). With -it on a container whose main
+ * process is a shell reading its stdin, the terminal enters that shell (`exit`
+ * ends the process); otherwise it streams what the container writes from now on
+ * until it exits (Ctrl-C detaches).
  */
 export const attachCommand: CommandSpec = {
   use: 'attach (POD | TYPE/NAME) -c CONTAINER',
@@ -16,17 +17,19 @@ export const attachCommand: CommandSpec = {
   async run(ctx: CommandContext): Promise<number> {
     const target = ctx.flags.args[0];
     if (!target) throw new KubectlError('at least 1 argument is required for attach');
-    if (ctx.flags.args.length > 1) throw new KubectlError(`expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${ctx.flags.args.length}: [${ctx.flags.args.join(' ')}]`);
-    const pod = attachablePod(ctx, target);
-    checkNotCompleted(pod);
-    const container = chooseContainer(ctx, pod, flagString(ctx.flags, 'container'), ctx.flags.values.quiet === true);
-    const stdin = ctx.flags.values.stdin === true;
-    const tty = ctx.flags.values.tty === true;
-    const name = pod.metadata.name ?? '';
-    // attach.go: shown before a TTY session starts (the container's prompt may already have been printed).
-    if (stdin && tty && ctx.flags.values.quiet !== true) ctx.io.err("If you don't see a command prompt, try pressing enter.\n");
-    if (ctx.host.attach) return ctx.host.attach({ namespace: ctx.namespace, pod: name, container, stdin, tty });
-    ctx.io.out(kubelet(ctx).logs(ctx.namespace, name, { container }));
-    return 0;
+    if (ctx.flags.args.length > 2) throw new KubectlError(`expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${ctx.flags.args.length}: [${ctx.flags.args.join(' ')}]`);
+    const pod = attachablePod(ctx, ctx.flags.args.length === 2 ? `${target}/${ctx.flags.args[1]}` : target);
+    const phase = podPhase(pod);
+    if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`cannot attach a container in a completed pod; current phase is ${phase}`);
+    const quiet = ctx.flags.values.quiet === true;
+    const requested = flagString(ctx.flags, 'container');
+    const names = ((pod.spec?.containers ?? []) as { name: string }[]).map((c) => c.name);
+    if (requested && !names.includes(requested)) throw new KubectlError(`cannot attach to the container: container ${requested} not found in pod ${pod.metadata.name}`);
+    const container = chooseContainer(ctx, pod, requested, quiet);
+    try {
+      return await runAttach(ctx, { pod, container, stdin: ctx.flags.values.stdin === true, tty: ctx.flags.values.tty === true, quiet });
+    } catch (e) {
+      throw upgradeError(e);
+    }
   },
 };

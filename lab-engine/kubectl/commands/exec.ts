@@ -1,7 +1,7 @@
 import type { CommandContext, CommandSpec } from '../types';
 import { KubectlError } from '../types';
 import { flagString } from '../args';
-import { attachablePod, checkNotCompleted, chooseContainer, kubelet, sessionHooks } from './shell-support';
+import { attachablePod, checkNotCompleted, chooseContainer, kubelet, sessionHooks, upgradeError } from './shell-support';
 
 const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash|zsh)$/;
 
@@ -36,10 +36,19 @@ export const execCommand: CommandSpec = {
     const hooks = sessionHooks(ctx);
     let code: number;
     if (stdin && tty && command.length === 1 && SHELLS.test(command[0]) && hooks.openContainerShell) {
-      kubelet(ctx).containerFs(ctx.namespace, name, container); // fails like the kubelet before the shell opens
+      try {
+        kubelet(ctx).containerFs(ctx.namespace, name, container); // fails like the kubelet before the shell opens
+      } catch (e) {
+        throw upgradeError(e);
+      }
       code = await hooks.openContainerShell({ namespace: ctx.namespace, pod: name, container, command });
     } else {
-      const r = kubelet(ctx).exec(ctx.namespace, name, container, command, { stdin: stdin ? ctx.io.stdin : undefined, tty });
+      let r: ReturnType<ReturnType<typeof kubelet>['exec']>;
+      try {
+        r = kubelet(ctx).exec(ctx.namespace, name, container, command, { stdin: stdin ? ctx.io.stdin : undefined, tty });
+      } catch (e) {
+        throw upgradeError(e);
+      }
       if (r.durationMs > 0) await ctx.host.sleep(r.durationMs);
       ctx.io.out(r.stdout);
       if (r.stderr) ctx.io.err(r.stderr);

@@ -1,12 +1,13 @@
 import type { KubeObject } from '../../api/types';
-import { resourceKey } from '../../api/store';
+import { isApiError } from '../../api/errors';
 import { mergePatch } from '../../api/patch/merge-patch';
 import type { CommandContext, CommandSpec } from '../types';
-import { KubectlError } from '../types';
+import { Interrupted, KubectlError } from '../types';
 import { flagBool, flagString, flagStrings } from '../args';
 import { checkOutputFormat, dryRunStrategy, fieldValidation, printResult, recordChangeCause } from '../flags';
 import { setLastApplied } from '../apply/last-applied';
 import { forServer, objectMeta, sortedMap, usageError } from './create/common';
+import { chooseContainer, isRunningAndReadyOrCompleted, kubelet, podPhase, runAttach, upgradeError, waitForPod } from './shell-support';
 
 /** `kubectl run` (kubectl/pkg/cmd/run/run.go): one Pod, optionally a Service, optionally attached. */
 export const run: CommandSpec = {
@@ -103,44 +104,98 @@ async function runRun(ctx: CommandContext): Promise<number> {
   if (flagBool(ctx.flags, 'save-config')) setLastApplied(pod);
   recordChangeCause(ctx, pod);
   const validation = fieldValidation(ctx);
+  const created = dryRun === 'client' ? pod : ctx.api.create(forServer(ctx, pod), { dryRun: dryRun === 'server', fieldValidation: validation });
+  const objects = [created];
   if (flagBool(ctx.flags, 'expose')) {
-    const svc = buildService(ctx, name, pod.metadata.labels ?? {});
-    const shown = dryRun === 'client' ? svc : ctx.api.create(forServer(ctx, svc), { dryRun: dryRun === 'server', fieldValidation: validation });
-    printResult(ctx, shown, { operation: 'created', dryRun, typed: dryRun === 'client' });
-    // run.go prints "---" between the Service and the Pod with -o yaml (the YAML printer adds another).
+    // run.go (v1.32) generateService prints the Service as soon as it is created, then "---" with
+    // -o yaml (the YAML printer adds another); the Pod is printed last, and only when not attaching.
+    const built = buildService(ctx, name, pod.metadata.labels ?? {});
+    const svc = dryRun === 'client' ? built : ctx.api.create(forServer(ctx, built), { dryRun: dryRun === 'server', fieldValidation: validation });
+    objects.push(svc);
+    printResult(ctx, svc, { operation: 'created', dryRun, typed: dryRun === 'client' });
     if (flagString(ctx.flags, 'output') === 'yaml') ctx.io.out('---\n');
   }
-  const created = dryRun === 'client' ? pod : ctx.api.create(forServer(ctx, pod), { dryRun: dryRun === 'server', fieldValidation: validation });
-  if (!attach) {
-    printResult(ctx, created, { operation: 'created', dryRun, typed: dryRun === 'client' });
-    return 0;
-  }
-  return attachToPod(ctx, created);
+  if (attach) return attachToPod(ctx, objects);
+  printResult(ctx, created, { operation: 'created', dryRun, typed: dryRun === 'client' });
+  return 0;
 }
 
-/** --attach / -i [-t] [--rm]: wait for the pod to start, hand the terminal to the host, clean up. */
-async function attachToPod(ctx: CommandContext, pod: KubeObject): Promise<number> {
+/**
+ * --attach / -i [-t] [--rm] (run.go Run, v1.32): wait for the pod, attach (or print the logs of a pod
+ * that already finished), then with --restart=Never|OnFailure wait for the pod to finish and return
+ * its container's exit code. --rm deletes what was created whatever happened (run.go's defer).
+ */
+async function attachToPod(ctx: CommandContext, created: KubeObject[]): Promise<number> {
+  let code = 0;
+  let failure: unknown;
+  try {
+    code = await attachAndWait(ctx, created[0]);
+  } catch (e) {
+    failure = e;
+  }
+  if (flagBool(ctx.flags, 'rm') && !(failure instanceof Interrupted)) removeCreated(ctx, created);
+  if (failure !== undefined) throw failure;
+  return code;
+}
+
+async function attachAndWait(ctx: CommandContext, pod: KubeObject): Promise<number> {
   const ns = pod.metadata.namespace ?? ctx.namespace;
   const name = pod.metadata.name!;
-  const def = ctx.host.cluster.registry.forKind('v1', 'Pod')!;
-  const timeoutMs = (ctx.flags.values['pod-running-timeout'] as number) || 60000;
-  let current = pod;
-  for (let waited = 0; waited < timeoutMs; waited += 250) {
-    current = ctx.host.cluster.store.peek(resourceKey(def), ns, name) ?? current;
-    const phase = current.status?.phase;
-    if (phase === 'Running' || phase === 'Succeeded' || phase === 'Failed') break;
-    await ctx.host.sleep(250);
+  const timeoutMs = (ctx.flags.values['pod-running-timeout'] as number) || 60_000;
+  const quiet = flagBool(ctx.flags, 'quiet');
+  // handleAttachPod: a pod that already finished only shows its logs.
+  const ready = await waitForPod(ctx, ns, name, timeoutMs, isRunningAndReadyOrCompleted);
+  const container = chooseContainer(ctx, ready, '', quiet);
+  const phase = podPhase(ready);
+  if (phase === 'Succeeded' || phase === 'Failed') ctx.io.out(kubelet(ctx).logs(ns, name, { container }));
+  else {
+    try {
+      await runAttach(ctx, { pod: ready, container, stdin: flagBool(ctx.flags, 'stdin'), tty: flagBool(ctx.flags, 'tty'), quiet });
+    } catch (e) {
+      if (e instanceof Interrupted) throw e;
+      const err = upgradeError(e);
+      ctx.io.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${err instanceof Error ? (isApiError(err) ? err.status.message : err.message) : String(err)}\n`);
+      ctx.io.out(kubelet(ctx).logs(ns, name, { container }));
+    }
   }
-  let code = 0;
-  if (ctx.host.attach) {
-    if (flagBool(ctx.flags, 'tty')) ctx.io.err("If you don't see a command prompt, try pressing enter.\n");
-    code = await ctx.host.attach({ namespace: ns, pod: name, container: name, stdin: flagBool(ctx.flags, 'stdin'), tty: flagBool(ctx.flags, 'tty') });
+  const restart = flagString(ctx.flags, 'restart') || 'Always';
+  if (flagBool(ctx.flags, 'leave-stdin-open') || restart === 'Always') return 0;
+  // Never: any end will do; OnFailure: only success ends it (the kubelet restarts failures).
+  const done = await waitForPod(ctx, ns, name, timeoutMs, (p) => (restart === 'Never' ? ['Succeeded', 'Failed'].includes(podPhase(p)) : podPhase(p) === 'Succeeded'));
+  return exitCodeOf(done);
+}
+
+interface TerminatedView {
+  metadata: { namespace?: string; name?: string };
+  status?: { phase?: string; containerStatuses?: { state?: { terminated?: { exitCode: number; reason?: string; message?: string } } }[] };
+}
+
+/** run.go: Succeeded → 0; Failed → the first container's exit code (uexec.CodeExitError). */
+function exitCodeOf(pod: KubeObject): number {
+  const p = pod as unknown as TerminatedView;
+  const id = `${p.metadata.namespace}/${p.metadata.name}`;
+  const phase = p.status?.phase;
+  if (phase === 'Succeeded') return 0;
+  if (phase !== 'Failed') throw new KubectlError(`pod ${id} left in phase ${phase}`);
+  const term = p.status?.containerStatuses?.[0]?.state?.terminated;
+  if (!term || term.exitCode === 0) throw new KubectlError(`pod ${id} failed with unknown exit code`);
+  // CheckErr prints an ExitError's text as it is (no "error: " prefix) and exits with its code.
+  throw new KubectlError(`pod ${id} terminated (${term.reason ?? ''})\n${term.message ?? ''}`, term.exitCode, true);
+}
+
+/** removeCreatedObjects: delete.go's DeleteResult for each object (IgnoreNotFound, no wait). */
+function removeCreated(ctx: CommandContext, created: KubeObject[]): void {
+  for (const obj of created) {
+    const def = ctx.api.resolve(obj.kind === 'Service' ? 'services' : 'pods')!;
+    const ns = obj.metadata.namespace ?? ctx.namespace;
+    try {
+      ctx.api.delete(def, ns, obj.metadata.name!, {});
+    } catch (e) {
+      if (isApiError(e) && e.status.reason === 'NotFound') continue;
+      throw e;
+    }
+    if (!flagBool(ctx.flags, 'quiet')) ctx.io.out(`${obj.kind.toLowerCase()} "${obj.metadata.name}" deleted\n`);
   }
-  if (flagBool(ctx.flags, 'rm')) {
-    ctx.api.delete(def, ns, name, {});
-    ctx.io.out(`pod "${name}" deleted\n`);
-  }
-  return code;
 }
 
 /** run's --port is a string flag; kubectl parses it as an int32 (empty = none). */

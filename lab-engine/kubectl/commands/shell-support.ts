@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../api/types';
+import { isApiError } from '../../api/errors';
 import type { CommandContext } from '../types';
 import { KubectlError } from '../types';
 import { KUBELET_SERVICE } from '../../network/service';
@@ -71,4 +72,82 @@ export function checkNotCompleted(pod: KubeObject): void {
   if (phase === 'Succeeded' || phase === 'Failed') {
     throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   }
+}
+
+interface AttachContainerView {
+  name: string;
+  tty?: boolean;
+}
+
+/**
+ * `attach.AttachOptions.Run` (kubectl/pkg/cmd/attach/attach.go, v1.32) after the pod is known:
+ * the TTY negotiation and its notices (`Unable to use a TTY - …`), `StreamOptions.SetupTTY`
+ * (kubectl/pkg/cmd/exec/exec.go), the prompt hint, the attachment itself (the host's), and
+ * `reattachMessage`. Errors of the attachment propagate (run falls back to the logs).
+ */
+export async function runAttach(ctx: CommandContext, o: { pod: KubeObject; container: string; stdin: boolean; tty: boolean; quiet: boolean }): Promise<number> {
+  const spec = ((o.pod.spec?.containers ?? []) as AttachContainerView[]).find((c) => c.name === o.container);
+  let tty = o.tty;
+  if (tty && !spec?.tty) {
+    tty = false;
+    if (!o.quiet) ctx.io.err(`error: Unable to use a TTY - container ${o.container} did not allocate one\n`);
+  } else if (!tty && spec?.tty) {
+    // The container was started with a TTY: attach must use one too ("Unrecognized input header").
+    tty = true;
+  }
+  let raw = false;
+  if (o.stdin && tty) {
+    if (ctx.host.stdinIsTerminal?.() ?? true) raw = true;
+    else if (!o.quiet) ctx.io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  }
+  if (!o.quiet) ctx.io.err("If you don't see a command prompt, try pressing enter.\n");
+  const name = o.pod.metadata.name ?? '';
+  const namespace = o.pod.metadata.namespace ?? ctx.namespace;
+  let code = 0;
+  // Piped or redirected input goes to the process as its stdin (then end-of-file).
+  const input = o.stdin && !(ctx.host.stdinIsTerminal?.() ?? true) ? ctx.io.stdin : undefined;
+  if (ctx.host.attach) code = await ctx.host.attach({ namespace, pod: name, container: o.container, stdin: o.stdin, tty: raw, input });
+  else ctx.io.out(kubelet(ctx).logs(namespace, name, { container: o.container }));
+  if (!o.quiet && o.stdin && raw && (o.pod.spec as { restartPolicy?: string } | undefined)?.restartPolicy === 'Always') {
+    ctx.io.out(`Session ended, resume using 'kubectl attach ${name} -c ${o.container} -i -t' command when the pod is running\n`);
+  }
+  return code;
+}
+
+/**
+ * A streaming request the kubelet refused (SPDY/WebSocket upgrade): kubectl prints the upgrade
+ * error as a plain `error: unable to upgrade connection: …`, not as an API status.
+ */
+export function upgradeError(e: unknown): unknown {
+  const msg = isApiError(e) ? e.status.message ?? '' : '';
+  if (msg.startsWith('unable to upgrade connection') || msg.startsWith('cannot exec into a container')) return new KubectlError(msg);
+  return e;
+}
+
+/**
+ * run.go waitForPod: watches one pod until `done` says so, for at most `timeoutMs` of virtual time.
+ * A deleted pod is `pods "" not found` (podCompleted/podRunningAndReady's NewNotFound); the
+ * deadline is watchtools' `timed out waiting for the condition`.
+ */
+export async function waitForPod(ctx: CommandContext, ns: string, name: string, timeoutMs: number, done: (pod: KubeObject) => boolean): Promise<KubeObject> {
+  const stepMs = 250;
+  for (let waited = 0; ; waited += stepMs) {
+    const pod = ctx.host.cluster.store.peek('pods', ns, name);
+    if (!pod) throw new KubectlError('pods "" not found', 1, false);
+    if (done(pod)) return pod;
+    if (waited >= timeoutMs) throw new KubectlError('timed out waiting for the condition');
+    await ctx.host.sleep(stepMs);
+  }
+}
+
+export function podPhase(pod: KubeObject): string {
+  return (pod as unknown as PodView).status?.phase ?? '';
+}
+
+/** podRunningAndReady: Running with Ready=True; a completed pod ends the wait too (ErrPodCompleted). */
+export function isRunningAndReadyOrCompleted(pod: KubeObject): boolean {
+  const phase = podPhase(pod);
+  if (phase === 'Succeeded' || phase === 'Failed') return true;
+  const conditions = (pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+  return phase === 'Running' && conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 }

@@ -44,6 +44,8 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     host.background = ctx.env.get(BACKGROUND_ENV) === '1';
     host.streaming = isStreaming(args) === 'endless';
     const live = isStreaming(args) !== false && shell.claimTerminal();
+    // A single plain command owns the terminal: its stdin is the learner's keyboard (kubectl -t needs that).
+    host.stdinTerminal = live;
     let stdout = '';
     let stderr = '';
     const io = {
@@ -51,7 +53,10 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
       out: (s: string) => (live ? run.emit(s) : (stdout += s)),
       err: (s: string) => {
         // runKubectl's CheckErr prints the Interrupted error; a Ctrl-C'd kubectl prints nothing.
-        if (!(run.interrupted() && s === 'error: interrupted\n')) stderr += s;
+        if (run.interrupted() && s === 'error: interrupted\n') return;
+        // On the terminal both streams interleave as written (`If you don't see a command prompt…` before the shell).
+        if (live) run.emit(s, 'stderr');
+        else stderr += s;
       },
     };
     let code: number;
