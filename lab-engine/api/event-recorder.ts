@@ -76,7 +76,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     if (!obj.metadata.namespace) delete event.involvedObject.namespace;
-    this.store.create(event);
+    this.store.create(event, { owned: true });
     this.seen.set(key, { namespace, name });
   }
 

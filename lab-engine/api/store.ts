@@ -19,6 +19,13 @@ export interface WriteOptions {
   user?: UserInfo;
   /** Field manager (kubectl sets "kubectl-client-side-apply", "kubectl-create", …). */
   fieldManager?: string;
+  /**
+   * Engine-internal writers only (controllers, kubelets, the event recorder): the store takes
+   * ownership of the input object instead of copying it (create), or of the input's `status`
+   * (status updates). The caller built it fresh and must never touch it again: on success it is
+   * (part of) the stored, immutable object.
+   */
+  owned?: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -44,6 +51,23 @@ export interface AdmissionContext extends KindContext {
 }
 
 export type WatchHandler = (event: WatchEvent) => void;
+
+let freezeStored = false;
+
+/**
+ * Test mode: deep-freeze every object the store commits (and every DELETED event's object), so
+ * any write to a stored instance — which readers and later versions share subtrees with — throws
+ * a TypeError where it happens. Off by default (freezing costs time).
+ */
+export function setFreezeStoredObjects(on: boolean): void {
+  freezeStored = on;
+}
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const k in v as Record<string, unknown>) deepFreeze((v as Record<string, unknown>)[k]);
+}
 
 interface Watcher {
   id: number;
@@ -72,7 +96,9 @@ export class Store {
   /** resourceKey -> its keys in peekList order; dropped when a key is added or removed. */
   private sortedKeys = new Map<string, string[]>();
   private rv = 0;
-  private watchers: Watcher[] = [];
+  /** Watchers of one resource, by resource key; `anyResource` those without a resource filter. Each in registration order. */
+  private watchersByResource = new Map<string, Watcher[]>();
+  private anyResource: Watcher[] = [];
   private nextWatcherId = 1;
   private pending: WatchEvent[] = [];
   private dispatching = false;
@@ -132,7 +158,7 @@ export class Store {
 
   create(input: KubeObject, opts: WriteOptions = {}): WriteResult {
     const def = this.kindOf(input);
-    const obj = cloneJson(input);
+    const obj = opts.owned ? input : cloneJson(input);
     obj.apiVersion = apiVersionOf(def);
     obj.metadata = obj.metadata ?? {};
     const ctx = this.admissionContext(opts);
@@ -174,7 +200,7 @@ export class Store {
     // Status writes without fieldValidation (controllers, kubelets) take only status from the input
     // and share everything else with the stored object, which is never mutated (see statusUpdateObject).
     const statusFast = opts.subresource === 'status' && !opts.fieldValidation;
-    const obj = statusFast ? statusUpdateObject(input, old) : cloneJson(input);
+    const obj = statusFast ? statusUpdateObject(input, old, !!opts.owned) : cloneJson(input);
     if (!statusFast) {
       obj.apiVersion = apiVersionOf(def);
       if (def.namespaced) obj.metadata.namespace = namespace;
@@ -218,6 +244,24 @@ export class Store {
     }
     this.commit(def, obj, old);
     return copyResult(obj, ctx.warnings);
+  }
+
+  /**
+   * The pods/binding subresource (pkg/registry/core/pod/storage/storage.go, BindingREST.setPodNodeAndMetadata):
+   * `spec.nodeName` and the PodScheduled=True condition in one write. As upstream, the binding is
+   * stored directly: no pod update admission or validation runs for it.
+   */
+  bindPod(namespace: string, name: string, nodeName: string, condition: Record<string, unknown>): WriteResult {
+    const def = this.registry.forResource('pods', '')!;
+    const old = this.peek('pods', namespace, name);
+    if (!old) throw errors.notFound(def, name);
+    if (old.metadata.deletionTimestamp) throw errors.conflict(def, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (old.spec?.nodeName) throw errors.conflict(def, name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
+    // The scheduler's condition goes last, replacing a PodScheduled=False one (what the engine always did).
+    const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions: [...conditions, condition] } };
+    this.commit(def, obj, old);
+    return copyResult(obj, []);
   }
 
   /**
@@ -271,9 +315,14 @@ export class Store {
   /** Subscribe to changes; `resource` is a resource key ("pods", "deployments.apps"). */
   watch(handler: WatchHandler, filter: { resource?: string; namespace?: string } = {}): () => void {
     const w: Watcher = { id: this.nextWatcherId++, handler, ...filter };
-    this.watchers.push(w);
+    const r = w.resource;
+    // As with one list before: a watcher added while an event is dispatched sees that event (pushed in
+    // place), one removed still sees it (the list is replaced, the dispatch keeps the one it started with).
+    if (r === undefined) this.anyResource.push(w);
+    else this.watchersOf(r).push(w);
     return () => {
-      this.watchers = this.watchers.filter((x) => x.id !== w.id);
+      if (r === undefined) this.anyResource = this.anyResource.filter((x) => x.id !== w.id);
+      else this.watchersByResource.set(r, (this.watchersByResource.get(r) ?? []).filter((x) => x.id !== w.id));
     };
   }
 
@@ -338,6 +387,7 @@ export class Store {
     if (!bucket) this.objects.set(rk, (bucket = new Map()));
     const key = objectKey(obj);
     if (!old || !bucket.has(key)) this.sortedKeys.delete(rk);
+    if (freezeStored) deepFreeze(obj);
     bucket.set(key, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', object: obj, old }, rk);
   }
@@ -352,7 +402,14 @@ export class Store {
     this.rv += 1;
     const gone = cloneJson(stored);
     gone.metadata.resourceVersion = String(this.rv);
+    if (freezeStored) deepFreeze(gone);
     this.emit({ type: 'DELETED', object: gone, old: stored }, rk);
+  }
+
+  private watchersOf(resource: string): Watcher[] {
+    let list = this.watchersByResource.get(resource);
+    if (!list) this.watchersByResource.set(resource, (list = []));
+    return list;
   }
 
   private emit(ev: WatchEvent, rk: string): void {
@@ -363,8 +420,13 @@ export class Store {
     try {
       for (let i = 0; i < this.pending.length; i++) {
         const e = this.pending[i] as WatchEvent & { resource: string };
-        for (const w of this.watchers) {
-          if (w.resource !== undefined && w.resource !== e.resource) continue;
+        // The resource's watchers and the unfiltered ones, merged back into registration (id) order.
+        const some = this.watchersOf(e.resource);
+        const any = this.anyResource;
+        let a = 0;
+        let b = 0;
+        while (a < some.length || b < any.length) {
+          const w = b >= any.length || (a < some.length && some[a].id < any[b].id) ? some[a++] : any[b++];
           if (w.namespace !== undefined && w.namespace !== (e.object.metadata.namespace ?? '')) continue;
           w.handler(e);
         }
@@ -400,13 +462,14 @@ function copyResult(stored: KubeObject, warnings: string[]): WriteResult {
  * `obj.metadata = cloneJson(old.metadata)` give (same keys, same key order),
  * but sharing every subtree except status and metadata with the stored `old`.
  */
-function statusUpdateObject(input: KubeObject, old: KubeObject): KubeObject {
+function statusUpdateObject(input: KubeObject, old: KubeObject, ownedStatus: boolean): KubeObject {
   const src = input as Record<string, unknown>;
   const prev = old as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k in src) {
     if (src[k] === undefined) continue;
-    out[k] = k === 'status' ? cloneJson(src[k]) : prev[k] !== undefined ? prev[k] : cloneJson(src[k]);
+    if (k === 'status') out[k] = ownedStatus ? src[k] : cloneJson(src[k]);
+    else out[k] = prev[k] !== undefined ? prev[k] : cloneJson(src[k]);
   }
   if (!('apiVersion' in out)) out.apiVersion = prev.apiVersion;
   for (const k in prev) {

@@ -32,8 +32,17 @@ export class Clock {
   }
 }
 
+// Most writes in one settle step share a virtual second: remember the last one formatted.
+let lastSecond = NaN;
+let lastFormatted = '';
+
 export function formatRfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second === lastSecond) return lastFormatted;
+  const s = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  lastSecond = second;
+  lastFormatted = s;
+  return s;
 }
 
 export function parseRfc3339(s: string): number {

@@ -16,25 +16,23 @@ export interface PodRuntimeView {
   message?: string;
 }
 
-/** v1.ContainerStatus for one container (kuberuntime convertToAPIContainerStatuses). */
+/** v1.ContainerStatus for one container (kuberuntime convertToAPIContainerStatuses), keys in sorted order. */
 export function containerStatus(c: ContainerInstance): KubeObject {
   // Before the image is resolved the status shows the spec's image as written.
   const image = c.image?.fullName ?? c.spec.image;
-  const out: KubeObject = {
-    image,
-    imageID: c.image && c.instances > 0 ? c.image.imageID : '',
-    lastState: c.lastTerminated ? { terminated: terminatedJson(c.lastTerminated) } : {},
-    name: c.name,
-    ready: c.ready,
-    restartCount: c.restartCount,
-    started: c.started,
-    state: stateJson(c),
-  } as unknown as KubeObject;
-  if (c.containerID && c.instances > 0) (out as Record<string, unknown>).containerID = c.containerID;
-  if (c.kind === 'init' && !c.isRunning()) delete (out as Record<string, unknown>).started;
+  const out: Record<string, unknown> = {};
+  if (c.containerID && c.instances > 0) out.containerID = c.containerID;
+  out.image = image;
+  out.imageID = c.image && c.instances > 0 ? c.image.imageID : '';
+  out.lastState = c.lastTerminated ? { terminated: terminatedJson(c.lastTerminated) } : {};
+  out.name = c.name;
+  out.ready = c.ready;
+  out.restartCount = c.restartCount;
+  if (!(c.kind === 'init' && !c.isRunning())) out.started = c.started;
+  out.state = stateJson(c);
   const mounts = (c.spec.volumeMounts ?? []).map((m: KubeObject) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
-  if (mounts.length) (out as Record<string, unknown>).volumeMounts = mounts;
-  return sortKeys(out);
+  if (mounts.length) out.volumeMounts = mounts;
+  return out as KubeObject;
 }
 
 function stateJson(c: ContainerInstance): Record<string, unknown> {
@@ -51,10 +49,6 @@ function terminatedJson(s: Extract<ContainerInstance['state'], { kind: 'terminat
   if (s.signal) t.signal = s.signal;
   t.startedAt = formatRfc3339(s.startedAtMs);
   return t;
-}
-
-function sortKeys(o: KubeObject): KubeObject {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))) as KubeObject;
 }
 
 /** getPhase (pkg/kubelet/kubelet_pods.go), with sidecars counted as init containers. */
@@ -126,10 +120,13 @@ export function buildPodStatus(v: PodRuntimeView, nowMs: number): KubeObject {
   const conds: KubeObject[] = podConditions(v, phase).map((c) => {
     const old = prevConds.find((p) => p.type === c.type);
     const since = old && old.status === c.status ? old.lastTransitionTime : now;
-    const out: KubeObject = { lastProbeTime: null, lastTransitionTime: since, status: c.status, type: c.type } as unknown as KubeObject;
-    if (c.message) (out as Record<string, unknown>).message = c.message;
-    if (c.reason) (out as Record<string, unknown>).reason = c.reason;
-    return sortKeys(out);
+    // Keys in sorted order, as the kubelet's JSON (and what the stored status always had).
+    const out: Record<string, unknown> = { lastProbeTime: null, lastTransitionTime: since };
+    if (c.message) out.message = c.message;
+    if (c.reason) out.reason = c.reason;
+    out.status = c.status;
+    out.type = c.type;
+    return out as KubeObject;
   });
   for (const p of prevConds) if (!conds.some((c) => c.type === p.type)) conds.push(p);
   const status: Record<string, unknown> = {

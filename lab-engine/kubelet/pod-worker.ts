@@ -735,7 +735,7 @@ export class PodWorker {
     if (!stored || stored.metadata.uid !== this.uid) return;
     const status = buildPodStatus({ ...this.view(), pod: stored }, this.now());
     if (jsonEqual(status, stored.status)) return;
-    this.ctx.store.update({ ...stored, status }, { subresource: 'status' });
+    this.ctx.store.update({ ...stored, status }, { subresource: 'status', owned: true });
     this.pod = this.ctx.store.peek('pods', stored.metadata.namespace!, stored.metadata.name!) ?? stored;
   }
 

@@ -243,17 +243,23 @@ export class Scheduler implements SchedulerService {
     this.ctx.store.update({ ...fresh, status }, { subresource: 'status' });
   }
 
-  /** pods/binding: spec.nodeName, then condition PodScheduled=True; event Scheduled. */
+  /**
+   * pods/binding: spec.nodeName and condition PodScheduled=True in one write, as the binding
+   * subresource stores them; event Scheduled about the pod as the scheduler saw it (before binding).
+   */
   private bind(pod: KubeObject, key: string, node: string): void {
     const fresh = this.ctx.store.peek('pods', pod.metadata.namespace!, pod.metadata.name!);
     if (!fresh) return;
     this.queue.forget(key);
-    this.ctx.store.update({ ...fresh, spec: { ...fresh.spec, nodeName: node } });
-    const bound = this.ctx.store.peek('pods', pod.metadata.namespace!, pod.metadata.name!)!;
-    const conds = (bound.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.ctx.clock.nowRfc3339() };
-    this.ctx.store.update({ ...bound, status: { ...bound.status, conditions: [...conds, cond] } }, { subresource: 'status' });
-    this.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`);
+    try {
+      this.ctx.store.bindPod(pod.metadata.namespace!, pod.metadata.name!, node, cond);
+    } catch (e) {
+      // Bound or deleted in the meantime: the pod's next watch event decides (handleBindingCycleError).
+      if (isApiError(e)) return;
+      throw e;
+    }
+    this.record(fresh, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`);
   }
 
   /** Events the API server refuses (terminating namespace) are dropped, as client-go's broadcaster does. */

@@ -7,6 +7,9 @@ import { validatePodSpec } from '../validation/pod-spec';
 import { validatePodUpdate } from '../validation/pod-update';
 import { strictFields } from '../openapi/strict';
 
+/** Pod specs that passed validatePodSpec (only ever store-owned instances: the store copies its input). */
+const validSpecs = new WeakSet<object>();
+
 /**
  * Pod: pkg/registry/core/pod/strategy.go + SetDefaults_Pod. Status starts as
  * `{phase: Pending, qosClass}` (PrepareForCreate); qosClass is computed after
@@ -23,7 +26,12 @@ export const pod: KindDef = {
     if (obj.status && obj.status.phase === 'Pending' && obj.status.qosClass === undefined) obj.status.qosClass = podQosClass(obj.spec);
   },
   validate(obj) {
-    return validatePodSpec(obj.spec, 'spec');
+    // A status write shares the stored spec instance, which was validated when it was written and is
+    // never mutated after (stored objects are immutable): validatePodSpec is a pure function of it.
+    if (validSpecs.has(obj.spec)) return [];
+    const errs = validatePodSpec(obj.spec, 'spec');
+    if (errs.length === 0 && obj.spec && typeof obj.spec === 'object') validSpecs.add(obj.spec);
+    return errs;
   },
   validateUpdate(obj, old) {
     return validatePodUpdate(obj, old);

@@ -46,7 +46,6 @@ function manageReplicas(ctx: ClusterContext, rs: KubeObject, active: KubeObject[
 
 /** slowStartBatch: batches of 1, 2, 4, … stop after the first batch with a failure. */
 export function createPods(ctx: ClusterContext, owner: KubeObject, count: number, source = SOURCE): string | undefined {
-  const api = ctx.api();
   let remaining = count;
   let batch = 1;
   let firstError: string | undefined;
@@ -55,8 +54,9 @@ export function createPods(ctx: ClusterContext, owner: KubeObject, count: number
     for (let i = 0; i < size; i++) {
       const pod = podFromTemplate(owner.spec.template, owner.metadata.namespace!, owner, newControllerRef(owner));
       try {
-        const created = api.create(pod);
-        recordEvent(ctx, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source.component);
+        // The pod is built fresh: the store keeps it as the stored object (read only from here).
+        ctx.store.create(pod, { owned: true });
+        recordEvent(ctx, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, source.component);
       } catch (e) {
         if (!isApiError(e)) throw e;
         firstError ??= e.message;
