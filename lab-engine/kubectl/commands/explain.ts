@@ -33,25 +33,32 @@ async function runExplain(ctx: CommandContext): Promise<number> {
   for (const name of path) {
     parent = schema;
     field = schema?.fields.find((f) => f.name === name);
-    if (!field) throw new KubectlError(`field "${name}" does not exist`);
+    if (!field) {
+      // the template has already written the header when its "schema" block throws, and it names the path's last element
+      ctx.io.out(`${header(def)}`);
+      throw new KubectlError(`field "${path[path.length - 1]}" does not exist`);
+    }
     schema = field.ref ? typeSchema(field.ref) : undefined;
   }
-  let out = `KIND:       ${def.kind}\n`;
-  if (def.group) out += `GROUP:      ${def.group}\n`;
-  out += `VERSION:    ${def.version}\n\n`;
-  if (field) out += `FIELD: ${field.name} <${field.type}>\n\n`;
-  const desc = field && parent ? descriptionOf(parent.ref, field.name) ?? '' : descriptionOf(schema!.ref) ?? '';
+  // plaintext.tmpl: GROUP before KIND; the description block is `desc\n` piped through
+  // wrap|indent (so it ends in a line of four blanks); two newlines after FIELD; one final newline.
+  let out = header(def);
+  if (field) out += `FIELD: ${field.name} <${field.type}>\n\n\n`;
+  const own = field && parent ? descriptionOf(parent.ref, field.name) ?? '' : descriptionOf(schema!.ref) ?? '';
+  const typeDesc = field && schema && field.ref ? descriptionOf(schema.ref) ?? '' : '';
+  const desc = (own ? `${own}\n` : '') + (typeDesc ? `${typeDesc}\n` : '');
   out += `DESCRIPTION:\n${indent(wrap(desc || '<empty>', 76), 4)}\n`;
-  if (field && schema && field.ref) {
-    const typeDesc = descriptionOf(schema.ref);
-    if (typeDesc) out += `${indent(wrap(typeDesc, 76), 4)}\n`;
-  }
   if (schema && schema.fields.length > 0) {
-    out += '    \nFIELDS:\n';
+    out += 'FIELDS:\n';
     out += flagBool(ctx.flags, 'recursive') ? recursiveFields(schema, 0, new Set()) : fieldList(schema);
   }
+  out += '\n';
   ctx.io.out(out);
   return 0;
+}
+
+function header(def: { group: string; kind: string; version: string }): string {
+  return `${def.group ? `GROUP:      ${def.group}\n` : ''}KIND:       ${def.kind}\nVERSION:    ${def.version}\n\n`;
 }
 
 function fieldList(schema: TypeSchema): string {
