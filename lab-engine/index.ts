@@ -72,6 +72,8 @@ export type {
   TcpConnectResult,
   PodResponder,
 } from './network/service';
+export { FLOW_LOG_CAPACITY } from './network/flow-log';
+export type { FlowRecord, FlowQuery, FlowKind } from './network/flow-log';
 // Kubelets and scheduler (kubelet/, scheduler/): the `kubelet` service (logs, exec, container fs/env, usage,
 // stopNode/startNode, static pod manifests) and the extension points for volume and scheduler plugins.
 export { getKubelet, registerVolumePlugin, FsError, IMAGES, resolveImage } from './kubelet';

@@ -59,7 +59,7 @@ export function gradeTarget(session: Session): GradeTarget {
     request: network
       ? (from, url, method) => {
           try {
-            const r = network.request({ from, url, method: method ?? 'GET', timeoutMs: 5000 });
+            const r = network.request({ from, url, method: method ?? 'GET', timeoutMs: 5000, record: false });
             return r.ok ? { ok: true, detail: `HTTP ${r.status}` } : { ok: false, detail: r.error };
           } catch (e) {
             // The sender does not exist (pod deleted, not yet created): the request cannot be made.

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/types';
+import type { FlowQuery, FlowRecord } from './flow-log';
 
 /**
  * The cluster network model, registered as `ctx.services.get('network')` by
@@ -111,6 +112,8 @@ export interface Failure {
 
 export interface HttpRequest {
   from: TrafficSource;
+  /** false: not written to the flow log (the grader's own probes). Default true. */
+  record?: boolean;
   method?: string; // default GET
   /** `http://host[:port]/path?query`; `https://` is accepted (TLS is not modelled; ingress checks its secret). */
   url: string;
@@ -138,6 +141,8 @@ export type HttpResult = HttpResponse | Failure;
 
 export interface TcpConnectRequest {
   from: TrafficSource;
+  /** false: not written to the flow log (the grader's own probes). Default true. */
+  record?: boolean;
   host: string;
   port: number;
   protocol?: Protocol; // default TCP
@@ -154,6 +159,8 @@ export interface DnsRecord {
 
 export interface DnsLookupRequest {
   from: TrafficSource;
+  /** false: not written to the flow log (the grader's own probes). Default true. */
+  record?: boolean;
   name: string;
   /** Default 'A' ('PTR' when name is an IPv4 address and client is busybox). */
   type?: 'A' | 'AAAA' | 'SRV' | 'PTR';
@@ -200,6 +207,8 @@ export interface DnsLookupResult {
 
 export interface PingRequest {
   from: TrafficSource;
+  /** false: not written to the flow log (the grader's own probes). Default true. */
+  record?: boolean;
   host: string;
   count?: number; // default 4 here (busybox pings forever; the shell passes -c)
 }
@@ -238,6 +247,14 @@ export interface NetworkService {
    * `ingress` is isolated for ingress): what the lab UI shows beside a pod.
    */
   policiesSelecting(namespace: string, pod: string): { ingress: PolicyRef[]; egress: PolicyRef[] };
+
+  /**
+   * The flow log: the last FLOW_LOG_CAPACITY (256) flows sent through this
+   * service, oldest first, each with its verdict and deciding policies
+   * (network/flow-log.ts). `{afterSeq}` polls incrementally; `{pod}` keeps the
+   * flows a pod sent or received; identical consecutive flows carry a count.
+   */
+  flowLog(query?: FlowQuery): FlowRecord[];
 
   /**
    * Installs a network add-on into the running cluster (idempotent), for lab

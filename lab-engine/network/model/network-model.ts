@@ -30,6 +30,7 @@ import { nodeHostResponse, nodeHostListens } from './node-host';
 import { statusText } from './http-status';
 import { isIngressControllerPod, type IngressRouter } from '../ingress/router';
 import { installIngressNginx } from '../bootstrap/ingress-nginx';
+import { FlowLog, type FlowQuery, type FlowRecord } from '../flow-log';
 
 export const DNS_TIMEOUT_MS = 10_000; // resolv.conf defaults: timeout:5 attempts:2
 
@@ -46,6 +47,7 @@ export class NetworkModel implements NetworkService {
   ingress?: IngressRouter;
   private readonly latencyRng: Rng;
   private readonly dnsMemo = new Map<string, { version: number; ok: boolean }>();
+  private readonly flows = new FlowLog();
 
   constructor(
     private readonly ctx: ClusterContext,
@@ -60,6 +62,46 @@ export class NetworkModel implements NetworkService {
   // ---- NetworkService ------------------------------------------------------
 
   request(req: HttpRequest): HttpResult {
+    const r = this.sendHttp(req);
+    if (req.record !== false) {
+      const outcome = r.ok ? `HTTP ${r.status}` : r.error;
+      this.flows.record({ kind: 'http', from: req.from, to: req.url, ip: r.ip, port: r.port, verdict: verdictOf(r.ok, r.trace), outcome, trace: r.trace }, this.ctx.clock.nowMs());
+    }
+    return r;
+  }
+
+  tcpConnect(req: TcpConnectRequest): TcpConnectResult {
+    const r = this.connectTcp(req);
+    if (req.record !== false) {
+      const kind = req.protocol === 'UDP' ? 'udp' : 'tcp';
+      this.flows.record({ kind, from: req.from, to: `${req.host}:${req.port}`, ip: r.ip, port: r.port ?? req.port, verdict: verdictOf(r.ok, r.trace), outcome: r.ok ? 'open' : r.error, trace: r.trace }, this.ctx.clock.nowMs());
+    }
+    return r;
+  }
+
+  dnsLookup(req: DnsLookupRequest): DnsLookupResult {
+    const r = this.lookup(req);
+    if (req.record !== false) {
+      const outcome = r.timedOut ? 'timeout' : r.ok ? r.records.map((x) => x.value).join(', ') : 'NXDOMAIN';
+      this.flows.record({ kind: 'dns', from: req.from, to: req.name, ip: r.server, port: 53, verdict: r.timedOut ? verdictOf(false, r.trace) : r.ok ? 'allowed' : 'failed', outcome, trace: r.trace }, this.ctx.clock.nowMs());
+    }
+    return r;
+  }
+
+  ping(req: PingRequest): PingResult {
+    const r = this.echo(req);
+    if (req.record !== false) {
+      const outcome = r.error ?? `${r.received}/${r.transmitted} replies`;
+      this.flows.record({ kind: 'icmp', from: req.from, to: req.host, ip: r.ip, verdict: r.error ? 'failed' : verdictOf(r.ok, r.trace), outcome, trace: r.trace }, this.ctx.clock.nowMs());
+    }
+    return r;
+  }
+
+  flowLog(query?: FlowQuery): FlowRecord[] {
+    return this.flows.query(query);
+  }
+
+  private sendHttp(req: HttpRequest): HttpResult {
     const url = parseUrl(req.url);
     if (!url) return failure('no such host', req.url, 0, { path: [] });
     const src = resolveSource(this.index, req.from);
@@ -88,7 +130,7 @@ export class NetworkModel implements NetworkService {
     };
   }
 
-  tcpConnect(req: TcpConnectRequest): TcpConnectResult {
+  private connectTcp(req: TcpConnectRequest): TcpConnectResult {
     const src = resolveSource(this.index, req.from);
     const tb = new TraceBuilder();
     const protocol = req.protocol ?? 'TCP';
@@ -106,7 +148,7 @@ export class NetworkModel implements NetworkService {
     return { ok: true, ip: resolved.ip, port: req.port, elapsedMs: 0, trace: conn.trace };
   }
 
-  dnsLookup(req: DnsLookupRequest): DnsLookupResult {
+  private lookup(req: DnsLookupRequest): DnsLookupResult {
     const src = resolveSource(this.index, req.from);
     const tb = new TraceBuilder();
     const server = src.resolver.nameservers[0] ?? '127.0.0.1';
@@ -128,7 +170,7 @@ export class NetworkModel implements NetworkService {
     return { query: req.name, fqdn: hit?.name, ok: !!hit, records, addresses, nxdomain: !hit, server, queries: done, elapsedMs: 1, trace: tb.build() };
   }
 
-  ping(req: PingRequest): PingResult {
+  private echo(req: PingRequest): PingResult {
     const count = req.count ?? 4;
     const src = resolveSource(this.index, req.from);
     const tb = new TraceBuilder();
@@ -290,6 +332,12 @@ export class NetworkModel implements NetworkService {
     tb.deniedBy.push(...sub.deniedBy);
     return { ok: conn.ok, nodeName: pod.spec?.nodeName };
   }
+}
+
+/** A failure is a policy decision when isolating policies dropped it (the trace names them). */
+function verdictOf(ok: boolean, trace: { deniedBy?: PolicyRef[] }): FlowRecord['verdict'] {
+  if (ok) return 'allowed';
+  return trace.deniedBy?.length ? 'denied' : 'failed';
 }
 
 function isDnsPod(pod: KubeObject): boolean {
