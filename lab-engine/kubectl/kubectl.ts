@@ -192,11 +192,47 @@ function buildContext(host: KubectlHost, io: CommandIO, flags: ParsedFlags, path
     namespaceExplicit: flags.changed.has('namespace'),
     get api(): ApiClient {
       if (conn.unreachable) throw connectionError(host, conn.server, io);
-      if (!api) api = impersonate(host, flags);
+      if (!api) api = printingWarnings(impersonate(host, flags), io);
       return api;
     },
   };
   return ctx as CommandContext;
+}
+
+/** The API calls whose responses may carry `Warning` headers (writes, and reads of deprecated APIs). */
+const REQUESTS = new Set(['get', 'tryGet', 'list', 'create', 'update', 'updateStatus', 'patch', 'delete']);
+
+/**
+ * client-go's warning handler as kubectl installs it (kubectl/pkg/cmd/cmd.go:
+ * `rest.NewWarningWriter(ErrOut, {Deduplicate: true, Color: AllowsColorOutput})`):
+ * each warning of a response is printed to stderr as `Warning: <text>` when the
+ * response arrives — before the command prints its result — and only the first
+ * time in one kubectl run. Printed without colour (stderr may be redirected; see
+ * docs/decisions.md).
+ */
+function printingWarnings(api: ApiClient, io: CommandIO): ApiClient {
+  const seen = new Set<string>();
+  const flush = () => {
+    for (const w of api.takeWarnings()) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      io.err(`Warning: ${w}\n`);
+    }
+  };
+  api.takeWarnings(); // a fresh client has none; be safe with long-lived ones
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !REQUESTS.has(prop) || typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        try {
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          flush();
+        }
+      };
+    },
+  });
 }
 
 function impersonate(host: KubectlHost, flags: ParsedFlags): ApiClient {
