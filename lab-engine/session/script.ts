@@ -63,15 +63,16 @@ function readEditBlock(lines: string[], start: number): { content: string; next:
   throw new ScriptError('#@edit block without #@end', start); // start is the 1-based number of the #@edit line
 }
 
-/** `s/re/replacement/flags` (any delimiter; flags g, i; `&` and `\1` in the replacement) as sed applies it per line. */
+/** `s/re/replacement/flags` (any delimiter; flags g, i; replacement as GNU sed's) as sed applies it per line. */
 export function sedSubstitution(expr: string, lineNo: number): (text: string) => string {
   const delim = expr[1];
   if (expr[0] !== 's' || !delim) throw new ScriptError(`#@sed needs s/old/new/: ${expr}`, lineNo);
   const parts: string[] = [];
   let cur = '';
   for (let i = 2; i < expr.length; i++) {
-    if (expr[i] === '\\' && expr[i + 1] === delim) {
-      cur += delim;
+    if (expr[i] === '\\' && i + 1 < expr.length) {
+      // `\<delim>` is the delimiter itself; any other escape (`\\`, `\n`, `\1`) is kept for the regex/replacement.
+      cur += expr[i + 1] === delim ? delim : expr.slice(i, i + 2);
       i++;
     } else if (expr[i] === delim) {
       parts.push(cur);
@@ -83,8 +84,34 @@ export function sedSubstitution(expr: string, lineNo: number): (text: string) =>
   const [pattern, replacement, flags] = parts;
   const re = new RegExp(pattern, flags.includes('i') ? 'i' : '');
   const global = new RegExp(pattern, flags.includes('i') ? 'gi' : 'g');
-  const rep = replacement.replace(/\$/g, '$$$$').replace(/&/g, '$$&').replace(/\\(\d)/g, '$$$1');
+  const rep = sedReplacement(replacement, new RegExp(`${pattern}|`).exec('')!.length - 1);
   return (text) => text.split('\n').map((l) => l.replace(flags.includes('g') ? global : re, rep)).join('\n');
+}
+
+/**
+ * GNU sed's replacement text (`do_subst` in sed/execute.c): `&` is the match,
+ * `\1`…`\9` groups, `\n` a newline, `\t` a tab, `\&` and `\\` literal.
+ * Solutions insert YAML lines this way (`s/^spec:/spec:\n  replicas: 2/`).
+ */
+function sedReplacement(replacement: string, groupCount: number): (match: string, ...rest: unknown[]) => string {
+  return (match, ...rest) => {
+    const groups = rest.slice(0, groupCount);
+    let out = '';
+    for (let i = 0; i < replacement.length; i++) {
+      const c = replacement[i];
+      const next = replacement[i + 1];
+      if (c === '&') out += match;
+      else if (c !== '\\' || next === undefined) out += c;
+      else {
+        i++;
+        if (next === 'n') out += '\n';
+        else if (next === 't') out += '\t';
+        else if (/\d/.test(next)) out += next === '0' ? match : String(groups[Number(next) - 1] ?? '');
+        else out += next;
+      }
+    }
+    return out;
+  };
 }
 
 export function parseScript(text: string): ScriptStep[] {
@@ -137,6 +164,8 @@ export interface StepResult extends LineResult {
   t: number;
   /** The prompt shown before it. */
   prompt: string;
+  /** stdout and stderr interleaved as the terminal showed them. */
+  terminal: string;
 }
 
 /** Runs the steps on `session`, letting `delayMs` of virtual time pass before each command after the first. */
@@ -151,8 +180,19 @@ export async function runScriptSteps(
     if (n > 0 && delayMs > 0) await session.advanceTo(session.nowMs() + delayMs);
     const prompt = session.prompt();
     const t = session.nowMs();
-    const r = await session.run(step.line, { edits: step.edits, ...(step.interruptAfterMs !== undefined ? { interruptAfterMs: step.interruptAfterMs } : {}) });
-    const result = { ...r, line: step.line, lineNo: step.lineNo, t, prompt };
+    let terminal = '';
+    const shown = session.onOutput;
+    session.onOutput = (chunk, stream) => {
+      terminal += chunk;
+      shown?.(chunk, stream);
+    };
+    let r: LineResult;
+    try {
+      r = await session.run(step.line, { edits: step.edits, ...(step.interruptAfterMs !== undefined ? { interruptAfterMs: step.interruptAfterMs } : {}) });
+    } finally {
+      session.onOutput = shown;
+    }
+    const result = { ...r, line: step.line, lineNo: step.lineNo, t, prompt, terminal };
     out.push(result);
     opts.onStep?.(result);
   }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseScript, ScriptError, sedSubstitution } from './script';
+
+describe('#@sed substitutions (GNU sed replacement text)', () => {
+  it('inserts lines with \\n, as practice solutions add YAML fields', () => {
+    const sub = sedSubstitution('s/^spec:/spec:\\n  activeDeadlineSeconds: 30/', 1);
+    expect(sub('kind: Job\nspec:\n  template: {}\n')).toBe('kind: Job\nspec:\n  activeDeadlineSeconds: 30\n  template: {}\n');
+  });
+
+  it('keeps &, groups, \\t, escaped delimiter, \\& and \\\\', () => {
+    expect(sedSubstitution('s/ax/[&]/', 1)('bax')).toBe('b[ax]');
+    expect(sedSubstitution('s/(\\w+)=(\\w+)/\\2=\\1/', 1)('key=value')).toBe('value=key');
+    expect(sedSubstitution('s/: /:\\t/', 1)('a: b')).toBe('a:\tb');
+    expect(sedSubstitution('s/path: x/path: \\/data/', 1)('path: x')).toBe('path: /data');
+    expect(sedSubstitution('s/x/\\&\\\\/', 1)('x')).toBe('&\\');
+    expect(sedSubstitution('s/o/0/g', 1)('foo boo')).toBe('f00 b00');
+    expect(sedSubstitution('s/o/0/', 1)('foo\nboo')).toBe('f0o\nb0o');
+  });
+
+  it('reports a malformed expression with its line', () => {
+    expect(() => sedSubstitution('s/only-two/', 7)).toThrow(ScriptError);
+    expect(() => sedSubstitution('s/only-two/', 7)).toThrow('line 7: #@sed needs s/old/new/: s/only-two/');
+  });
+
+  it('attaches #@sed directives to the editor of the command before them', () => {
+    const [step] = parseScript('vi job.yaml\n#@sed s/^spec:/spec:\\n  completions: 5/\n');
+    expect(step.edits).toHaveLength(1);
+    const edit = step.edits[0] as (shown: string) => string;
+    expect(edit('spec:\n  x: 1\n')).toBe('spec:\n  completions: 5\n  x: 1\n');
+  });
+});
