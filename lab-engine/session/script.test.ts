@@ -29,3 +29,11 @@ describe('#@sed substitutions (GNU sed replacement text)', () => {
     expect(edit('spec:\n  x: 1\n')).toBe('spec:\n  completions: 5\n  x: 1\n');
   });
 });
+
+describe('splitting a script into typed commands', () => {
+  it('keeps a heredoc opened inside a for loop with the loop, up to done', () => {
+    const steps = parseScript('for ns in qa alan; do cat <<EOF | kubectl apply -n $ns -f -\nkind: Pod\nEOF\ndone\nkubectl get pods -A\n');
+    expect(steps.map((s) => s.line)).toEqual(['for ns in qa alan; do cat <<EOF | kubectl apply -n $ns -f -\nkind: Pod\nEOF\ndone', 'kubectl get pods -A']);
+    expect(steps[1].lineNo).toBe(5);
+  });
+});

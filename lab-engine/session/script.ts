@@ -49,8 +49,9 @@ export function isComplete(text: string): boolean {
     const ast = parseBash(text);
     return !JSON.stringify(ast).includes('"terminated":false');
   } catch (e) {
-    // "unexpected EOF…", "Expected DONE, got EOF", and (through transform()) "unterminated here-document".
-    return !/EOF|unterminated/.test((e as Error).message);
+    // "unexpected EOF…", "Expected DONE, got EOF", (through transform()) "unterminated here-document", and
+    // "Expected DONE, got HEREDOC_CONTENT" for a heredoc opened inside a loop whose body is still to come.
+    return !/EOF|unterminated|HEREDOC_CONTENT/.test((e as Error).message);
   }
 }
 
