@@ -84,6 +84,12 @@ export async function prepareScenario(s: Scenario, startMs: number, dir: string)
   }
   a.settle({ maxMs: (s.settleSeconds ?? 30) * 1000 });
   b.settle({ maxMs: (s.settleSeconds ?? 30) * 1000 });
+  if (s.prepare) {
+    s.prepare(a);
+    s.prepare(b);
+    a.settle({ maxMs: (s.prepareSeconds ?? 0) * 1000 });
+    b.settle({ maxMs: (s.prepareSeconds ?? 0) * 1000 });
+  }
   const server = await startKubeApiServer({ cluster: a, manualTime: true });
   const kubeconfig = join(dir, `${s.name.replace(/\W+/g, '-')}.kubeconfig`);
   writeFileSync(kubeconfig, kubeconfigFor(server.url));

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../api/types';
 import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3 } from './writer';
 import { rfc1123z } from './common';
+import { milliValue, parseQuantity } from './quantity';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
@@ -113,21 +114,15 @@ function envFrom(w: PrefixWriter, c: Any): void {
   }
 }
 
-/** EnvValueRetriever for fieldRef values. */
+/**
+ * EnvValueRetriever (kubectl/pkg/describe/describe.go): the field path goes through
+ * kubectl's scheme.ConvertFieldLabel, which (no core field-label funcs in client-go's
+ * scheme) only knows metadata.name and metadata.namespace; every other path prints ''.
+ */
 function fieldValue(pod: KubeObject | null, path: string): string {
   if (!pod) return '';
-  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (m) return (pod.metadata as Any)[m[1]]?.[m[2]] ?? '';
-  switch (path) {
-    case 'metadata.name': return pod.metadata.name ?? '';
-    case 'metadata.namespace': return pod.metadata.namespace ?? '';
-    case 'metadata.uid': return pod.metadata.uid ?? '';
-    case 'spec.nodeName': return pod.spec?.nodeName ?? '';
-    case 'spec.serviceAccountName': return pod.spec?.serviceAccountName ?? '';
-    case 'status.hostIP': return pod.status?.hostIP ?? '';
-    case 'status.podIP': return pod.status?.podIP ?? '';
-    case 'status.podIPs': return (pod.status?.podIPs ?? []).map((x: Any) => x.ip).join(',');
-  }
+  if (path === 'metadata.name') return pod.metadata.name ?? '';
+  if (path === 'metadata.namespace') return pod.metadata.namespace ?? '';
   return '';
 }
 
@@ -150,11 +145,20 @@ function env(w: PrefixWriter, c: Any, pod: KubeObject | null): void {
   }
 }
 
+/**
+ * resourcehelper.ExtractContainerResourceValue over the container spec: ceil(value / divisor)
+ * (divisor 0/absent = 1; cpu in milli-units), and '0' for a cpu/memory limit means node allocatable.
+ */
 function resourceFieldValue(c: Any, ref: Any): string {
-  const [kind, name] = String(ref.resource).split('.');
-  const v = c.resources?.[kind]?.[name];
-  if (v === undefined) return ref.resource === 'limits.cpu' || ref.resource === 'limits.memory' ? 'node allocatable' : '';
-  return String(v);
+  const resource = String(ref.resource);
+  const [kind, name] = resource.split('.');
+  if ((kind !== 'limits' && kind !== 'requests') || !['cpu', 'memory', 'ephemeral-storage'].includes(name) && !name?.startsWith('hugepages-')) return '';
+  const divisor = parseQuantity(ref.divisor);
+  const d = divisor.value === 0 ? 1 : divisor.value;
+  const v = parseQuantity(c.resources?.[kind]?.[name]);
+  const out = name === 'cpu' ? Math.ceil(milliValue(v) / milliValue({ value: d, binary: false })) : Math.ceil(v.value / d);
+  const text = String(out);
+  return text === '0' && (resource === 'limits.cpu' || resource === 'limits.memory') ? 'node allocatable' : text;
 }
 
 function mounts(w: PrefixWriter, c: Any): void {

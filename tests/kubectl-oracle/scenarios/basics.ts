@@ -1,21 +1,5 @@
-/**
- * The differential corpus: command sequences run by the real kubectl against
- * the REST facade and by our kubectl against an identical engine cluster.
- * Setup lines run through OUR kubectl on both clusters so they start equal.
- */
-export interface Scenario {
-  name: string;
-  topology?: string;
-  seed?: number;
-  setup: string[];
-  /** Files (absolute path → content) both kubectls can read, for apply/replace/delete -f. */
-  files?: Record<string, string>;
-  /** Virtual seconds to let pass after setup. */
-  settleSeconds?: number;
-  /** Setup lines may fail (the scenario is about the failure's aftermath). */
-  setupMayFail?: boolean;
-  commands: string[];
-}
+/** The first corpus: cluster basics, a deployment, broken workloads, RBAC, jobs, apply/patch, generators, discovery. */
+import type { Scenario } from './types';
 
 const DIR = '/tmp/kubelab-oracle-files';
 
@@ -61,7 +45,7 @@ const WEB = [
   'create secret generic db --from-literal=password=s3cret -n shop',
 ];
 
-export const SCENARIOS: Scenario[] = [
+export const BASICS: Scenario[] = [
   {
     name: 'cluster basics',
     setup: [],
@@ -142,7 +126,7 @@ export const SCENARIOS: Scenario[] = [
     setup: [
       'run crashy --image=busybox:1.36 -- /bin/sh -c "exit 1"',
       'run pulling --image=nginx:does-not-exist',
-      'run big --image=nginx:1.27 --overrides={"spec":{"containers":[{"name":"big","image":"nginx:1.27","resources":{"requests":{"cpu":"64"}}}]}}',
+      `run big --image=nginx:1.27 --overrides='{"spec":{"containers":[{"name":"big","image":"nginx:1.27","resources":{"requests":{"cpu":"64"}}}]}}'`,
       'create deployment db --image=postgres:16',
     ],
     settleSeconds: 120,
