@@ -4,6 +4,7 @@ import { jsonEqual } from '../clone';
 import { formatQuantity, parseQuantity } from '../quantity';
 import { resourceKey } from '../store';
 import { isBinaryResource, podCounts, usageOf } from './quota-usage';
+import { quotaMatchesScopes } from './quota-scopes';
 
 /**
  * The resource quota controller (pkg/controller/resourcequota): keeps
@@ -26,6 +27,7 @@ function syncNamespace(ctx: ClusterContext, ns: string): void {
       if (!def.namespaced) continue;
       for (const obj of ctx.store.peekList(resourceKey(def), ns)) {
         if (def.group === '' && def.resource === 'pods' && !podCounts(obj)) continue;
+        if (!quotaMatchesScopes(q, def, obj)) continue;
         const u = usageOf(def, obj);
         for (const r of Object.keys(hard)) if (u[r] !== undefined) totals.set(r, (totals.get(r) ?? 0) + u[r]);
       }

@@ -4,6 +4,7 @@ import type { Json, KubeObject } from '../types';
 import { forbidden } from '../errors';
 import { formatQuantity, parseQuantity } from '../quantity';
 import { isBinaryResource, usageOf } from './quota-usage';
+import { quotaMatchesScopes } from './quota-scopes';
 
 const RQ_USER = { username: 'system:apiserver', groups: ['system:masters'] };
 
@@ -25,6 +26,7 @@ export const resourceQuotaAdmission: AdmissionPlugin = {
     const name = obj.metadata.name || '';
     const updates: KubeObject[] = [];
     for (const q of quotas) {
+      if (!quotaMatchesScopes(q, def, obj)) continue;
       const hard: Record<string, string> = q.spec?.hard ?? {};
       if (def.group === '' && def.resource === 'pods') {
         const missing = missingConstraints(obj, Object.keys(hard));
