@@ -62,6 +62,15 @@ describe('runScript', () => {
     );
   });
 
+  it('shows stdout and stderr interleaved as a terminal does (kubectl -it notices, warnings before results)', async () => {
+    const run = await runScript("kubectl run t --rm -it --image=busybox --restart=Never -- sh\necho in\nexit 2\nkubectl create ns s\nkubectl label ns s pod-security.kubernetes.io/warn=baseline\nkubectl -n s run p --image=nginx --privileged", { topology: 'default', delayMs: 1000 });
+    const screen = run.steps.map(renderStep).join('');
+    expect(screen).toContain("controlplane:~$ kubectl run t --rm -it --image=busybox --restart=Never -- sh\nIf you don't see a command prompt, try pressing enter.\n/ # echo in\nin\n/ # exit 2\npod \"t\" deleted\npod default/t terminated (Error)\ncontrolplane:~$ ");
+    expect(screen).toContain('controlplane:~$ kubectl -n s run p --image=nginx --privileged\nWarning: would violate PodSecurity "baseline:latest": privileged (container "p" must not set securityContext.privileged=true)\npod/p created\n');
+    expect(run.steps[2].stderr).toBe('pod default/t terminated (Error)\n');
+    expect(run.steps[2].exitCode).toBe(2);
+  }, 60_000);
+
   it('applies #@sed substitutions to what the editor shows, and records the saved text', async () => {
     const run = await runScript("printf 'replicas: 1\\nimage: nginx:1.26\\n' > d.yaml\nvi d.yaml\n#@sed s/replicas: 1/replicas: 3/\n#@sed s|nginx:.*|nginx:1.27 # was &|\ncat d.yaml", { topology: 'bare' });
     expect(run.steps[2].stdout).toBe('replicas: 3\nimage: nginx:1.27 # was nginx:1.26\n');

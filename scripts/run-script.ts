@@ -79,7 +79,7 @@ export async function runScript(script: string, o: RunScriptOptions = {}, onStep
 /** A step as a terminal shows it: prompt and command, output, `^C` when interrupted. */
 export function renderStep(r: StepResult): string {
   const cont = r.line.split('\n').map((l, i) => (i === 0 ? `${r.prompt}${l}` : `> ${l}`)).join('\n');
-  let out = `${cont}\n${r.stdout}${r.stderr}`;
+  let out = `${cont}\n${r.terminal ?? r.stdout + r.stderr}`;
   if (r.exitCode === 130) out += '^C\n';
   return out;
 }

@@ -43,7 +43,9 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     const host = new ShellKubectlHost(binding.cluster, shell, ctx.cwd, binding.hooks, binding.fallbackKubeconfig);
     host.background = ctx.env.get(BACKGROUND_ENV) === '1';
     host.streaming = isStreaming(args) === 'endless';
-    const live = isStreaming(args) !== false && shell.claimTerminal();
+    // A plain command line's kubectl writes straight to the terminal, so stdout and stderr interleave
+    // as kubectl wrote them (`Warning: …` before `pod/x created`; streams as they come).
+    const live = shell.claimTerminal();
     // A single plain command owns the terminal: its stdin is the learner's keyboard (kubectl -t needs that).
     host.stdinTerminal = live;
     let stdout = '';
