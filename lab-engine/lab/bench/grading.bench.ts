@@ -1,7 +1,10 @@
 import { loadLab } from '../load-lab';
-import { replayAndGrade, startLab } from '../lab-session';
+import { gradeSession, labSessionOptions, replayAndGrade, startLab } from '../lab-session';
+import { createSession } from '../../session/session';
 import type { BenchLine } from '../../sim/bench/stats';
 import { cpuNowMs, summarize } from '../../sim/bench/stats';
+
+const START_MS = Date.UTC(2026, 0, 5, 9);
 
 const LAB = `
 id: bench-lab
@@ -51,11 +54,31 @@ const LINES = [
   'kubectl -n shop get pods --show-labels',
 ];
 
-/** Issue 7: server replay-and-grade of a 30-command transcript, per second on one thread. */
+/** CPU p50 of `n` runs of `fn` after `warm` unmeasured ones. */
+async function cpuP50(n: number, warm: number, fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < n + warm; i++) {
+    const c0 = cpuNowMs();
+    const t0 = performance.now();
+    await fn();
+    if (i < warm) continue;
+    wall.push(performance.now() - t0);
+    cpu.push(cpuNowMs() - c0);
+  }
+  return { wall: summarize(wall).p50, cpu: summarize(cpu).p50 };
+}
+
+/**
+ * Issue 7: server replay-and-grade of a 30-command transcript, per second on
+ * one thread, and where one replay's CPU time goes: booting the lab's starting
+ * state, the learner's acts, grading and the state hashes.
+ */
 export async function benchGrading(): Promise<BenchLine[]> {
   const r = loadLab(LAB);
   if (!r.ok) throw new Error('bench lab invalid');
-  const s = await startLab(r.lab, Date.UTC(2026, 0, 5, 9));
+  const lab = r.lab;
+  const s = await startLab(lab, START_MS);
   let t = s.nowMs();
   for (const line of LINES) {
     t += 3000;
@@ -63,20 +86,31 @@ export async function benchGrading(): Promise<BenchLine[]> {
     await s.run(line);
   }
   const transcript = s.transcript();
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < 25; i++) {
+  const full = await cpuP50(20, 5, () => replayAndGrade(lab, transcript));
+  // The same steps as replayAndGrade, timed one by one.
+  const phases = { boot: [] as number[], acts: [] as number[], grade: [] as number[] };
+  for (let i = 0; i < 23; i++) {
     const c0 = cpuNowMs();
-    const t0 = performance.now();
-    await replayAndGrade(r.lab, transcript);
-    samples.push(performance.now() - t0);
-    cpu.push(cpuNowMs() - c0);
+    const session = await createSession(labSessionOptions(lab, START_MS));
+    const c1 = cpuNowMs();
+    for (const act of transcript.acts) await session.apply(act);
+    const c2 = cpuNowMs();
+    await gradeSession(lab, session);
+    session.hashes();
+    const c3 = cpuNowMs();
+    if (i < 3) continue;
+    phases.boot.push(c1 - c0);
+    phases.acts.push(c2 - c1);
+    phases.grade.push(c3 - c2);
   }
-  const st = summarize(samples.slice(5));
   return [
-    { name: 'replay-and-grade, 30-command transcript, p50 (one thread)', value: st.p50, unit: 'ms' },
-    { name: 'replay-and-grade, 30-command transcript, CPU p50', value: summarize(cpu.slice(5)).p50, unit: 'ms' },
-    { name: 'replay-and-grade throughput, one thread', value: 1000 / st.p50, unit: '/s' },
-    { name: 'replay-and-grade throughput, 2 cores (2 x one thread)', value: 2000 / st.p50, unit: '/s', goal: 500, direction: 'min' },
+    { name: 'replay-and-grade, 30-command transcript, p50 (one thread)', value: full.wall, unit: 'ms' },
+    { name: 'replay-and-grade, 30-command transcript, CPU p50', value: full.cpu, unit: 'ms' },
+    { name: '  boot of the starting state, CPU p50', value: summarize(phases.boot).p50, unit: 'ms' },
+    { name: '  the 30 acts (60 with the time between lines), CPU p50', value: summarize(phases.acts).p50, unit: 'ms' },
+    { name: '  grading + state hashes, CPU p50', value: summarize(phases.grade).p50, unit: 'ms' },
+    { name: 'replay-and-grade throughput, one thread', value: 1000 / full.wall, unit: '/s' },
+    { name: 'replay-and-grade throughput, 2 cores (2 x one thread)', value: 2000 / full.wall, unit: '/s', goal: 500, direction: 'min' },
+    { name: 'replay-and-grade throughput, 2 cores by CPU time', value: 2000 / full.cpu, unit: '/s', goal: 500, direction: 'min', note: 'wall time includes waiting for a core on a busy machine' },
   ];
 }
