@@ -63,6 +63,14 @@ Commercial support is available at
 `;
 
 const debianRelease = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n';
+/** The busybox image's account files (its rootfs is buildroot's skeleton). */
+const BUSYBOX_PASSWD =
+  'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n';
+const BUSYBOX_GROUP =
+  'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nkmem:x:9:\nwheel:x:10:root\ncdrom:x:11:\ndialout:x:18:\nfloppy:x:19:\nvideo:x:28:\naudio:x:29:\ntape:x:32:\nwww-data:x:33:\noperator:x:37:\nutmp:x:43:\nplugdev:x:46:\nstaff:x:50:\nlock:x:54:\nnetdev:x:82:\nusers:x:100:\nnogroup:x:65534:\n';
+/** Debian 12's base-passwd accounts plus the nginx image's `nginx` user (uid 101). */
+const NGINX_PASSWD =
+  'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nsync:x:4:65534:sync:/bin:/bin/sync\ngames:x:5:60:games:/usr/games:/usr/sbin/nologin\nman:x:6:12:man:/var/cache/man:/usr/sbin/nologin\nlp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin\nmail:x:8:8:mail:/var/mail:/usr/sbin/nologin\nnews:x:9:9:news:/var/spool/news:/usr/sbin/nologin\nuucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin\nproxy:x:13:13:proxy:/bin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nbackup:x:34:34:backup:/var/backups:/usr/sbin/nologin\nlist:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin\nirc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\n';
 const alpineRelease = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n';
 
 function img(spec: Partial<ImageSpec> & Pick<ImageSpec, 'repository' | 'tags' | 'sizeBytes'>): ImageSpec {
@@ -75,7 +83,8 @@ export const IMAGES: ImageSpec[] = [
   img({
     repository: 'nginx',
     tags: ['latest', '1.27', '1.27.3', '1.26', '1.25', '1.24', 'alpine', '1.27-alpine', '1.25-alpine', 'stable', 'mainline'],
-    tagPattern: /^1\.(2[0-9])(\.\d+)?(-alpine|-perl|-bookworm)?$/,
+    // Any 1.7–1.29 release (practice exercises use 1.7.1, 1.7.9, 1.18.0, 1.19.8…); `1.91` stays unknown (the classic wrong tag).
+    tagPattern: /^1\.([7-9]|1\d|2\d)(\.\d+)?(-alpine|-perl|-bookworm)?$/,
     sizeBytes: 72_099_410,
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
@@ -91,6 +100,7 @@ export const IMAGES: ImageSpec[] = [
       '/etc/nginx/nginx.conf': 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\nevents {\n    worker_connections  1024;\n}\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n    sendfile        on;\n    keepalive_timeout  65;\n    include /etc/nginx/conf.d/*.conf;\n}\n',
       '/etc/nginx/conf.d/default.conf': 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n}\n',
       '/etc/os-release': debianRelease,
+      '/etc/passwd': NGINX_PASSWD,
     },
   }),
   img({
@@ -114,7 +124,7 @@ export const IMAGES: ImageSpec[] = [
     sizeBytes: 2_166_802,
     cmd: ['sh'],
     profile: { cpuMillis: 0, memoryBytes: 0.3 * MI },
-    files: { '/etc/os-release': 'NAME="BusyBox"\n' },
+    files: { '/etc/os-release': 'NAME="BusyBox"\n', '/etc/passwd': BUSYBOX_PASSWD, '/etc/group': BUSYBOX_GROUP },
   }),
   img({
     repository: 'alpine',
