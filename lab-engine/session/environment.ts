@@ -12,6 +12,7 @@ import type { KubeletService } from '../kubelet/types';
 import { KUBELET_SERVICE, NETWORK_SERVICE, type NetworkService } from '../network/service';
 import type { Session } from './session';
 import { sessionHooks } from './hooks';
+import { clusterPkiOf } from '../controllers/certificates';
 
 /** What the session's shells share. */
 export interface SessionEnvironment {
@@ -38,16 +39,19 @@ export function kubeletService(cluster: Cluster): KubeletService | undefined {
 
 const layoutCache = new Map<string, NodeFiles>();
 const MAX_CACHED_LAYOUTS = 64;
+const KEYED_OPTIONS = new Set(['hostname', 'nodeIP', 'controlPlane', 'controlPlaneIP', 'manifests', 'rng', 'pki']);
 
 /**
- * nodeFiles is a pure function of its options (the rng is a fresh derived
- * stream, identified by seed and stream name), and every session builds the
- * control plane's files (~2 ms of seeded PEM text): the layout is computed
- * once per distinct options (the rng passed must be fresh from derive()). Callers get their own kubeconfig object; the
- * file texts are immutable strings.
+ * nodeFiles is a pure function of its options (the rng, fresh from derive(),
+ * is identified by seed and stream name), and every session builds the
+ * control plane's files (~6 ms with the static pod YAML): the layout is
+ * computed once per distinct options. Callers get their own kubeconfig
+ * object; the file texts are immutable strings.
  */
 function memoNodeFiles(o: NodeFilesOptions): NodeFiles {
-  const key = JSON.stringify([o.hostname, o.nodeIP, o.controlPlane, o.controlPlaneIP, o.manifests ?? null, o.rng.seed, o.rng.stream]);
+  // An option this key does not know about (added to NodeFilesOptions later) turns the memo off.
+  if (Object.keys(o).some((k) => !KEYED_OPTIONS.has(k))) return nodeFiles(o);
+  const key = JSON.stringify([o.hostname, o.nodeIP, o.controlPlane, o.controlPlaneIP, o.manifests ?? null, o.rng.seed, o.rng.stream, o.pki?.inputs ?? null]);
   let layout = layoutCache.get(key);
   if (layout === undefined) {
     layout = nodeFiles(o);
@@ -79,6 +83,7 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     controlPlaneIP: nodeIP(cluster, controlPlaneName),
     manifests,
     rng: rng.derive('files'),
+    pki: clusterPkiOf(cluster.services),
   });
   const fs = new VirtualFs(layout.files);
   fs.stampNewEntries(cluster.clock.nowMs());
