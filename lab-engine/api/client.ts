@@ -112,9 +112,10 @@ export class ApiClient {
     return this.keep(this.store.update(obj, { ...opts, user: this.user })).object;
   }
 
-  updateStatus(obj: KubeObject, opts: WriteOptions = {}): KubeObject {
+  /** PUT …/status; `approval` is the CertificateSigningRequest approval subresource (authorized as such, stored like status). */
+  updateStatus(obj: KubeObject, opts: WriteOptions = {}, subresource: 'status' | 'approval' = 'status'): KubeObject {
     const def = this.store.kindOf(obj);
-    this.authorize(def, 'update', obj.metadata?.namespace ?? 'default', obj.metadata?.name, 'status');
+    this.authorize(def, 'update', obj.metadata?.namespace ?? 'default', obj.metadata?.name, subresource);
     return this.keep(this.store.update(obj, { ...opts, user: this.user, subresource: 'status' })).object;
   }
 

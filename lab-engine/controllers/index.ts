@@ -14,6 +14,7 @@ import { NodeLifecycleController } from './node-lifecycle/controller';
 import { TaintEvictionController } from './node-lifecycle/taint-eviction';
 import { PodGcController } from './podgc/controller';
 import { installAddons } from './addons';
+import { installCertificates } from './certificates';
 
 /** The running controllers of a cluster, for tests and tools (`ctx.services.get('controllers')`). */
 export interface Controllers {
@@ -55,6 +56,7 @@ export function installControllers(ctx: ClusterContext, topology: Topology): Con
     podGc: new PodGcController(ctx),
   };
   ctx.services.set('controllers', controllers);
+  installCertificates(ctx, topology);
   if (topology.systemPods) installAddons(ctx);
   return controllers;
 }

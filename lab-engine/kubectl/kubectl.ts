@@ -6,6 +6,7 @@ import { flagsFromHelp, helpText } from './help/flags-from-help';
 import { checkErr, klogLine } from './check-err';
 import { COMMANDS } from './commands';
 import { connectionError, resolveConnection } from './connection';
+import { checkImpersonation, kubectlIdentity } from '../security/authn/kubectl-credentials';
 
 /**
  * `kubectl <argv…>`: finds the command the way cobra's Command.Find does,
@@ -236,11 +237,21 @@ function printingWarnings(api: ApiClient, io: CommandIO): ApiClient {
 }
 
 function impersonate(host: KubectlHost, flags: ParsedFlags): ApiClient {
+  const identity = kubectlIdentity(host, flags, kubeconfigDir(host, flags));
   const as = flagString(flags, 'as');
+  if (!identity.admin && !as) return host.cluster.api(identity.user);
+  if (!identity.admin) checkImpersonation(host, identity.user, as);
   if (!as) return host.cluster.api();
   if (flags.changed.has('as') && as === '') return host.cluster.api();
   const groups = [...flagStrings(flags, 'as-group'), 'system:authenticated'];
   return host.cluster.api({ username: as, groups });
+}
+
+/** The directory relative kubeconfig paths resolve against (clientcmd ResolveLocalPaths). */
+function kubeconfigDir(host: KubectlHost, flags: ParsedFlags): string {
+  const path = flagString(flags, 'kubeconfig') || host.kubeconfigPath?.() || '/root/.kube/config';
+  const abs = path.startsWith('/') ? path : `${host.cwd().replace(/\/$/, '')}/${path}`;
+  return abs.replace(/\/[^/]*$/, '') || '/';
 }
 
 export { KubectlError };

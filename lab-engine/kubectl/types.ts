@@ -59,6 +59,8 @@ export interface KubectlHost {
   interrupted(): boolean;
   /** Terminal width, for commands that care. */
   columns(): number;
+  /** The kubeconfig file in use ($KUBECONFIG's first entry or ~/.kube/config), when the host has files. */
+  kubeconfigPath?(): string;
   /**
    * Attaches the terminal to a container's main process (`kubectl run --rm -it`,
    * `kubectl attach -it`): the shell owns the interactive session and resolves
@@ -76,8 +78,21 @@ export interface KubectlHost {
 export interface KubeconfigState {
   currentContext: string;
   contexts: { name: string; cluster: string; user: string; namespace?: string }[];
-  clusters: { name: string; server: string; certificateAuthorityData?: string }[];
-  users: { name: string; clientCertificateData?: string; clientKeyData?: string; token?: string }[];
+  clusters: { name: string; server: string; certificateAuthorityData?: string; certificateAuthority?: string; insecureSkipTlsVerify?: boolean; tlsServerName?: string; proxyUrl?: string }[];
+  users: KubeconfigUser[];
+}
+
+/** A kubeconfig `users[].user` (clientcmd api.AuthInfo): embedded data or file paths, a token, basic auth. */
+export interface KubeconfigUser {
+  name: string;
+  clientCertificateData?: string;
+  clientKeyData?: string;
+  clientCertificate?: string;
+  clientKey?: string;
+  token?: string;
+  tokenFile?: string;
+  username?: string;
+  password?: string;
 }
 
 export interface CommandIO {

@@ -62,7 +62,7 @@ export class ShellKubectlHost implements KubectlHost {
 
   attach?: KubectlHost['attach'];
 
-  private kubeconfigPath(): string {
+  kubeconfigPath(): string {
     const env = this.shell.env().KUBECONFIG;
     return env ? VirtualFs.normalize(this.cwdPath, env.split(':')[0]) : KUBECONFIG_PATH;
   }

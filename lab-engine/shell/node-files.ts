@@ -1,13 +1,17 @@
 import type { Rng } from '../base/rng';
 import { defaultKubeconfig, renderKubeconfig } from './kubeconfig';
 import type { KubeconfigState } from '../kubectl/types';
+import type { ClusterPki } from '../security/pki/cluster-pki';
 
 /**
  * The files of a kubeadm node as a learner finds them on the exam:
  * /etc/kubernetes/{admin.conf, kubelet.conf, manifests/, pki/}, the kubelet's
- * config, /etc/hosts, /etc/os-release, an empty /opt and /tmp. Certificates
- * are placeholders (seeded base64 in PEM armour): `openssl x509` on them is
- * not supported (see lab-engine/README.md).
+ * config, /etc/hosts, /etc/os-release, an empty /opt and /tmp. With the
+ * cluster's PKI (security/pki/cluster-pki.ts) the certificates, keys and the
+ * kubeconfigs' embedded credentials are real (signed by the cluster CA, dated
+ * from the boot time) and made on first read: such files are providers, which
+ * VirtualFs materialises lazily. Without it (tests of the layout alone) they
+ * are seeded placeholders in PEM armour.
  */
 export interface NodeFilesOptions {
   hostname: string;
@@ -17,10 +21,14 @@ export interface NodeFilesOptions {
   /** Static pod manifests from the kubelet service, when it provides them. */
   manifests?: { path: string; content: string }[];
   rng: Rng;
+  /** The cluster's PKI; its certificates replace the placeholders. */
+  pki?: ClusterPki;
 }
 
+export type FileContent = string | (() => string);
+
 export interface NodeFiles {
-  files: Record<string, string>;
+  files: Record<string, FileContent>;
   kubeconfig?: KubeconfigState;
 }
 
@@ -53,7 +61,7 @@ const PKI_PAIRS = [
   'etcd/ca', 'etcd/server', 'etcd/peer', 'etcd/healthcheck-client',
 ];
 
-function pkiFiles(rng: Rng): Record<string, string> {
+function placeholderPkiFiles(rng: Rng): Record<string, string> {
   const files: Record<string, string> = {};
   for (const name of PKI_PAIRS) {
     files[`/etc/kubernetes/pki/${name}.crt`] = pem(rng, 'CERTIFICATE', 800);
@@ -62,6 +70,28 @@ function pkiFiles(rng: Rng): Record<string, string> {
   files['/etc/kubernetes/pki/sa.key'] = pem(rng, 'RSA PRIVATE KEY', 1190);
   files['/etc/kubernetes/pki/sa.pub'] = pem(rng, 'PUBLIC KEY', 294);
   return files;
+}
+
+function realPkiFiles(pki: ClusterPki): Record<string, FileContent> {
+  const files: Record<string, FileContent> = {};
+  for (const name of PKI_PAIRS) {
+    files[`/etc/kubernetes/pki/${name}.crt`] = () => pki.pair(name).certPem;
+    files[`/etc/kubernetes/pki/${name}.key`] = () => pki.pair(name).keyPem;
+  }
+  files['/etc/kubernetes/pki/sa.key'] = () => pki.serviceAccountKey().keyPem;
+  files['/etc/kubernetes/pki/sa.pub'] = () => pki.serviceAccountKey().pubPem;
+  return files;
+}
+
+/** A kubeconfig file as kubeadm writes it (kubeconfig phase), for one user and its context. */
+function kubeconfigText(server: string, caPem: string, user: string, pair: { certPem: string; keyPem: string }): string {
+  const k = defaultKubeconfig(server, b64(caPem), b64(pair.certPem), b64(pair.keyPem));
+  if (user !== 'kubernetes-admin') {
+    k.users[0].name = user;
+    k.contexts[0] = { name: `${user}@kubernetes`, cluster: 'kubernetes', user };
+    k.currentContext = k.contexts[0].name;
+  }
+  return renderKubeconfig(k);
 }
 
 function systemFiles(o: NodeFilesOptions): Record<string, string> {
@@ -80,8 +110,9 @@ function systemFiles(o: NodeFilesOptions): Record<string, string> {
 }
 
 export function nodeFiles(o: NodeFilesOptions): NodeFiles {
-  const files = systemFiles(o);
-  const pki = pkiFiles(o.rng.derive('pki'));
+  if (o.pki) return withPki(o, o.pki);
+  const files: Record<string, FileContent> = systemFiles(o);
+  const pki = placeholderPkiFiles(o.rng.derive('pki'));
   const caData = b64(pki['/etc/kubernetes/pki/ca.crt']);
   const kubeletConf = defaultKubeconfig(`https://${o.controlPlaneIP}:6443`, caData, b64(pem(o.rng, 'CERTIFICATE', 800)), b64(pem(o.rng, 'RSA PRIVATE KEY', 1190)));
   kubeletConf.users[0].name = `system:node:${o.hostname}`;
@@ -98,10 +129,39 @@ export function nodeFiles(o: NodeFilesOptions): NodeFiles {
   files['/etc/kubernetes/admin.conf'] = adminText;
   files['/etc/kubernetes/super-admin.conf'] = adminText.replace(/kubernetes-admin/g, 'kubernetes-super-admin');
   files['/root/.kube/config'] = adminText;
+  addManifests(files, o);
+  return { files, kubeconfig: admin };
+}
+
+/**
+ * The real PKI: every certificate, key and kubeconfig is a provider. The
+ * returned kubeconfig state (the host's fallback when ~/.kube/config is
+ * unreadable) carries no credentials.
+ */
+function withPki(o: NodeFilesOptions, pki: ClusterPki): NodeFiles {
+  const files: Record<string, FileContent> = systemFiles(o);
+  const server = `https://${o.controlPlaneIP}:6443`;
+  const ca = () => pki.pair('ca').certPem;
+  files['/etc/kubernetes/kubelet.conf'] = () => kubeconfigText(server, ca(), `system:node:${o.hostname}`, pki.pair(`kubelet.conf/${o.hostname}`));
+  if (!o.controlPlane) {
+    files['/etc/kubernetes/pki/ca.crt'] = ca;
+    return { files };
+  }
+  Object.assign(files, realPkiFiles(pki));
+  const admin = () => kubeconfigText(server, ca(), 'kubernetes-admin', pki.pair('admin.conf'));
+  files['/etc/kubernetes/admin.conf'] = admin;
+  files['/root/.kube/config'] = admin;
+  files['/etc/kubernetes/super-admin.conf'] = () => kubeconfigText(server, ca(), 'kubernetes-super-admin', pki.pair('super-admin.conf'));
+  files['/etc/kubernetes/controller-manager.conf'] = () => kubeconfigText(server, ca(), 'system:kube-controller-manager', pki.pair('controller-manager.conf'));
+  files['/etc/kubernetes/scheduler.conf'] = () => kubeconfigText(server, ca(), 'system:kube-scheduler', pki.pair('scheduler.conf'));
+  addManifests(files, o);
+  return { files, kubeconfig: defaultKubeconfig(server, '', '', '') };
+}
+
+function addManifests(files: Record<string, FileContent>, o: NodeFilesOptions): void {
   for (const m of o.manifests?.length ? o.manifests : fallbackManifests(o.controlPlaneIP)) {
     files[m.path.startsWith('/') ? m.path : `/etc/kubernetes/manifests/${m.path}`] = m.content;
   }
-  return { files, kubeconfig: admin };
 }
 
 const KUBELET_CONFIG = `apiVersion: kubelet.config.k8s.io/v1beta1

@@ -24,6 +24,29 @@ const DECODER = new TextDecoder();
 export class VirtualFs extends InMemoryFs {
   private seen = new WeakSet<object>();
   private clockMs?: () => number;
+  /**
+   * Files given as providers (node-files.ts: PKI material, made on first read).
+   * snapshot() shows them as `<lazy>` for as long as their content is what the
+   * provider made, so the state hash does not depend on who read them first.
+   */
+  private readonly lazyOrigin = new Map<string, () => string>();
+
+  constructor(files?: Record<string, string | (() => string)>) {
+    const memo: Record<string, string | (() => string)> = {};
+    const origins: [string, () => string][] = [];
+    for (const [p, v] of Object.entries(files ?? {})) {
+      if (typeof v !== 'function') {
+        memo[p] = v;
+        continue;
+      }
+      let made: string | undefined;
+      const once = () => (made ??= v());
+      memo[p] = once;
+      origins.push([VirtualFs.normalize('/', p), once]);
+    }
+    super(memo);
+    for (const [p, f] of origins) this.lazyOrigin.set(p, f);
+  }
 
   /**
    * Stamps entries with the virtual time as they are created, by wrapping the
@@ -72,6 +95,11 @@ export class VirtualFs extends InMemoryFs {
 
   readSync(path: string): string | undefined {
     const e = this.resolveEntry(path);
+    if (e && e.type === 'file' && e.content === undefined && typeof e.lazy === 'function') {
+      const made = (e.lazy as () => unknown)();
+      if (typeof made === 'string') e.content = made;
+      delete e.lazy;
+    }
     if (!e || e.type !== 'file' || e.content === undefined) return undefined;
     return typeof e.content === 'string' ? e.content : DECODER.decode(e.content);
   }
@@ -107,12 +135,17 @@ export class VirtualFs extends InMemoryFs {
     }
   }
 
+  private peekContent(e: RawEntry): string | undefined {
+    return typeof e.content === 'string' ? e.content : e.content ? DECODER.decode(e.content) : undefined;
+  }
+
   /** Path → content (files), `dir` (directories), `-> target` (symlinks), sorted; no mtimes. */
   snapshot(): [string, string][] {
     const out: [string, string][] = [];
     for (const [p, e] of this.entries) {
       if (e.type === 'directory') out.push([p, 'dir']);
       else if (e.type === 'symlink') out.push([p, `-> ${e.target}`]);
+      else if (e.content === undefined || (this.lazyOrigin.has(p) && this.peekContent(e) === this.lazyOrigin.get(p)!())) out.push([p, '<lazy>']);
       else out.push([p, this.readSync(p) ?? '<lazy>']);
     }
     return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -33,6 +33,7 @@ import { limitRange } from './limit-range';
 import { podDisruptionBudget } from './pod-disruption-budget';
 import { horizontalPodAutoscaler } from './horizontal-pod-autoscaler';
 import { customResourceDefinition } from './custom-resource-definition';
+import { certificateSigningRequest } from './certificate-signing-request';
 
 /** Every kind the engine implements. Add a kind: one file here, one line below. */
 export const BUILTIN_KINDS: KindDef[] = [
@@ -70,4 +71,5 @@ export const BUILTIN_KINDS: KindDef[] = [
   podDisruptionBudget,
   horizontalPodAutoscaler,
   customResourceDefinition,
+  certificateSigningRequest,
 ];

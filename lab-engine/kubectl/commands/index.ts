@@ -30,6 +30,7 @@ import { apiResources, apiVersions, clusterInfo } from './api-resources';
 import { top } from './top';
 import { auth } from './auth';
 import { explain } from './explain';
+import { certificate } from './certificate';
 
 /**
  * The verb table: every top-level kubectl command this emulation has. Add a
@@ -72,5 +73,6 @@ export const COMMANDS: CommandSpec[] = [
   top,
   auth,
   explain,
+  certificate,
   // shell (exec, attach, port-forward, cp)
 ];
