@@ -15,6 +15,7 @@ import * as c from './kinds/cluster';
 import * as s from './kinds/storage';
 import * as p from './kinds/policy';
 import { eventPrinter } from './kinds/event';
+import { certificateSigningRequestPrinter } from './kinds/certificates';
 import { customResourcePrinter, defaultPrinter, type PrinterColumn } from './kinds/default';
 
 /** printers.go AddHandlers, keyed by `<group>/<Kind>` (core group is empty). */
@@ -50,6 +51,7 @@ const PRINTERS: Record<string, KindPrinter> = {
   'storage.k8s.io/StorageClass': s.storageClassPrinter,
   'scheduling.k8s.io/PriorityClass': p.priorityClassPrinter,
   'coordination.k8s.io/Lease': c.leasePrinter,
+  'certificates.k8s.io/CertificateSigningRequest': certificateSigningRequestPrinter,
   'events.k8s.io/Event': eventPrinter,
 };
 
