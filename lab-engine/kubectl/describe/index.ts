@@ -12,6 +12,7 @@ import { describeGeneric } from './generic';
 import { describeHorizontalPodAutoscaler, describeLimitRange, describePersistentVolume, describePersistentVolumeClaim, describePodDisruptionBudget, describePriorityClass, describeResourceQuota, describeStorageClass } from './storage-policy';
 import { describeEndpoints, describeIngress, describeNetworkPolicy } from './network';
 import { eventsFor } from './common';
+import { describeCertificateSigningRequest } from './certificates';
 
 export { PrefixWriter } from './writer';
 export type { DescribeEnv } from './workloads';
@@ -48,6 +49,7 @@ const DESCRIBERS: Record<string, Describer> = {
   'rbac.authorization.k8s.io/ClusterRole': (o) => describeRole(o),
   'rbac.authorization.k8s.io/RoleBinding': (o) => describeRoleBinding(o),
   'rbac.authorization.k8s.io/ClusterRoleBinding': (o) => describeRoleBinding(o),
+  'certificates.k8s.io/CertificateSigningRequest': describeCertificateSigningRequest,
 };
 
 /** Kinds whose describer prints no events (describe.go: Secret, Namespace, RBAC). */
