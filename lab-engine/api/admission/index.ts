@@ -12,6 +12,7 @@ import { installResourceQuotaController } from './resource-quota-controller';
 import { installCrdController } from '../crd/controller';
 import { bootstrapNamespaces } from '../bootstrap/namespaces';
 import { installSecurity } from '../../security';
+import { installAuditLog } from '../audit/audit-log';
 
 /**
  * The admission chain in kube-apiserver's recommended plugin order
@@ -39,6 +40,7 @@ export function installAdmission(ctx: ClusterContext, _topology: Topology): void
   bootstrapNamespaces(ctx.store);
   for (const pc of SYSTEM_PRIORITY_CLASSES) ctx.store.create(pc);
   installSecurity(ctx);
+  installAuditLog(ctx);
   installResourceQuotaController(ctx);
   installCrdController(ctx);
 }

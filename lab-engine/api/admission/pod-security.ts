@@ -3,6 +3,7 @@ import type { KindDef } from '../registry';
 import type { Json, KubeObject } from '../types';
 import { forbidden } from '../errors';
 import { evaluatePodSecurity } from './pod-security-checks';
+import { auditLogOf } from '../audit/audit-log';
 
 const LABEL = 'pod-security.kubernetes.io/';
 
@@ -24,7 +25,10 @@ const TEMPLATES: Record<string, (o: KubeObject) => Json> = {
  * labels pick a level; pods violating the enforce level are refused with
  * `violates PodSecurity "<level>:<version>": …`, warn adds `would violate …`
  * warnings (pods and workload templates). Labelling a namespace reports the
- * existing pods that violate the new enforce level. Audit is not recorded.
+ * existing pods that violate the new enforce level. With the audit log on
+ * (api/audit), each evaluated request carries the audit annotations
+ * `pod-security.kubernetes.io/enforce-policy` (pods) and
+ * `pod-security.kubernetes.io/audit-violations` (audit level violated).
  */
 export const podSecurityAdmission: AdmissionPlugin = {
   name: 'PodSecurity',
@@ -39,21 +43,45 @@ export const podSecurityAdmission: AdmissionPlugin = {
     const ns = ctx.peek('namespaces', '', obj.metadata.namespace ?? '');
     const labels = ns?.metadata.labels ?? {};
     const spec = specOf(obj);
+    // admission.go EvaluatePod: audit annotations (prefixed with the plugin's name by the apiserver).
+    const audit = ctx.dryRun ? undefined : auditLogOf(ctx.store);
+    const annotations: Record<string, string> = {};
+    if (isPod) annotations[`${LABEL}enforce-policy`] = policyValue(labels, 'enforce');
+    const auditLevel = labels[`${LABEL}audit`];
+    if (auditLevel && audit?.enabled) {
+      const v = evaluatePodSecurity(auditLevel, spec);
+      if (v.length) annotations[`${LABEL}audit-violations`] = `would violate PodSecurity ${policyName(labels, 'audit')}: ${detail(v)}`;
+    }
     const enforce = labels[`${LABEL}enforce`];
     if (isPod && enforce) {
       const v = evaluatePodSecurity(enforce, spec);
-      if (v.length) throw forbidden(def, obj.metadata.name || '', `violates PodSecurity ${policyName(labels, 'enforce')}: ${v.map((x) => `${x.reason} (${x.detail})`).join(', ')}`);
+      if (v.length) {
+        const err = forbidden(def, obj.metadata.name || '', `violates PodSecurity ${policyName(labels, 'enforce')}: ${detail(v)}`);
+        audit?.refused(op, def, obj, ctx.user, annotations, { message: err.status.message, reason: 'Forbidden', code: 403 });
+        throw err;
+      }
     }
+    audit?.annotate(op, def, obj, ctx.user, annotations);
     const warn = labels[`${LABEL}warn`];
     if (warn) {
       const v = evaluatePodSecurity(warn, spec);
-      if (v.length) ctx.warnings.push(`would violate PodSecurity ${policyName(labels, 'warn')}: ${v.map((x) => `${x.reason} (${x.detail})`).join(', ')}`);
+      if (v.length) ctx.warnings.push(`would violate PodSecurity ${policyName(labels, 'warn')}: ${detail(v)}`);
     }
   },
 };
 
+/** CheckResult ForbiddenReason (ForbiddenDetail), comma-joined: AggregateCheckResult.ForbiddenDetail. */
+function detail(v: { reason: string; detail: string }[]): string {
+  return v.map((x) => `${x.reason} (${x.detail})`).join(', ');
+}
+
+/** `restricted:latest`; a namespace without the label gets the default policy (privileged:latest). */
+function policyValue(labels: Record<string, string>, mode: string): string {
+  return `${labels[`${LABEL}${mode}`] ?? 'privileged'}:${labels[`${LABEL}${mode}-version`] ?? 'latest'}`;
+}
+
 function policyName(labels: Record<string, string>, mode: string): string {
-  return JSON.stringify(`${labels[`${LABEL}${mode}`]}:${labels[`${LABEL}${mode}-version`] ?? 'latest'}`);
+  return JSON.stringify(policyValue(labels, mode));
 }
 
 /** Warnings when a namespace's enforce level is set or raised (admission.go EvaluatePodsInNamespace). */
