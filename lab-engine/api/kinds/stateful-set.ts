@@ -49,7 +49,7 @@ export const statefulSet: KindDef = {
       errs.push(field.invalid('spec.updateStrategy.rollingUpdate', { goSyntax: 'apps.RollingUpdateStatefulSetStrategy{...}' }, "only allowed for updateStrategy 'RollingUpdate'"));
     }
     errs.push(...validateNonnegative('spec.updateStrategy.rollingUpdate.partition', spec.updateStrategy?.rollingUpdate?.partition));
-    errs.push(...validateReplicas(spec), ...validateSelector(spec, RULES), ...validateTemplate(spec, RULES));
+    errs.push(...validateReplicas(spec), ...validateSelector(spec, RULES), ...validateTemplate(withClaimVolumes(spec), RULES));
     return errs;
   },
   validateUpdate(obj, old) {
@@ -64,6 +64,22 @@ export const statefulSet: KindDef = {
   },
   unknownFields: (obj) => strictFields('apps', 'v1', 'StatefulSet', obj),
 };
+
+/**
+ * The template's volume mounts may name volumeClaimTemplates (the StatefulSet controller adds
+ * those volumes to each pod); upstream's ValidatePodTemplateSpecForStatefulSet skips the pod
+ * spec for that reason. Our pod-spec validation runs on a copy with the claim volumes added.
+ */
+function withClaimVolumes(spec: Json): Json {
+  const claims = Array.isArray(spec?.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
+  if (claims.length === 0 || !spec?.template?.spec) return spec;
+  const own: Json[] = Array.isArray(spec.template.spec.volumes) ? spec.template.spec.volumes : [];
+  const added = claims
+    .map((c: Json) => c?.metadata?.name)
+    .filter((n: unknown) => typeof n === 'string' && !own.some((v) => v?.name === n))
+    .map((name: string) => ({ name, persistentVolumeClaim: { claimName: name } }));
+  return { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, volumes: [...own, ...added] } } };
+}
 
 /** The claim templates print with `volumeMode: Filesystem` and `status: {phase: Pending}` (PVC defaults). */
 function defaultClaimTemplate(pvc: Json): void {

@@ -77,8 +77,12 @@ const history: CommandSpec = {
   flags: [],
   run(ctx) {
     const { obj } = target(ctx);
-    if (obj.kind !== 'Deployment') throw new KubectlError(`no history viewer has been implemented for ${obj.kind}`);
-    const revs = deploymentRevisions(ctx.api, obj);
+    if (!['Deployment', 'StatefulSet', 'DaemonSet'].includes(obj.kind)) throw new KubectlError(`no history viewer has been implemented for ${obj.kind}`);
+    const revs = obj.kind === 'Deployment' ? deploymentRevisions(ctx.api, obj) : controllerRevisions(ctx, obj);
+    if (revs.length === 0 && obj.kind !== 'Deployment') {
+      ctx.io.out(`${qualifiedName(obj)} \nNo rollout history found.\n`);
+      return 0;
+    }
     const want = flagInt(ctx.flags, 'revision');
     if (want > 0) {
       const r = revs.find((x) => x.revision === want);
@@ -95,6 +99,23 @@ const history: CommandSpec = {
     return 0;
   },
 };
+
+/**
+ * history.go statefulSetHistory / daemonSetHistory: the ControllerRevisions the object controls,
+ * by revision; a revision's template is the one its data (a `$patch: replace` template) carries.
+ */
+function controllerRevisions(ctx: CommandContext, obj: KubeObject): { revision: number; changeCause?: string; template: KubeObject['spec'] }[] {
+  const def = ctx.host.cluster.registry.forResource('controllerrevisions', 'apps')!;
+  const owned = ctx.api
+    .list(def, { namespace: obj.metadata.namespace })
+    .items.filter((r) => (r.metadata.ownerReferences ?? []).some((o: { controller?: boolean; uid?: string }) => o.controller && o.uid === obj.metadata.uid));
+  return owned
+    .map((r) => {
+      const { $patch: _p, ...template } = (r.data as { spec?: { template?: Record<string, unknown> } })?.spec?.template ?? {};
+      return { revision: Number(r.revision ?? 0), changeCause: r.metadata.annotations?.['kubernetes.io/change-cause'], template };
+    })
+    .sort((a, b) => a.revision - b.revision);
+}
 
 const undo: CommandSpec = {
   use: 'undo (TYPE NAME | TYPE/NAME) [flags]',

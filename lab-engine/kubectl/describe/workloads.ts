@@ -111,7 +111,7 @@ export function describeDaemonSet(ds: KubeObject, env: DescribeEnv): string {
   const w = new PrefixWriter();
   const st = ds.status ?? {};
   w.write(LEVEL_0, `Name:\t${ds.metadata.name}\n`);
-  w.write(LEVEL_0, `Namespace:\t${ds.metadata.namespace}\n`);
+  // describeDaemonSet prints no Namespace line (describe.go)
   w.write(LEVEL_0, `Selector:\t${selectorString(ds.spec?.selector)}\n`);
   w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
   printLabelsMultiline(w, 'Labels', ds.metadata.labels);

@@ -6,13 +6,12 @@ export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
 /**
  * --record (deprecated, still honoured): stores the command line in the
- * kubernetes.io/change-cause annotation (cmdutil.RecordChangeCause), also kept
- * up to date when the object already had one.
+ * kubernetes.io/change-cause annotation (genericclioptions RecordFlags.ToRecorder:
+ * a ChangeCauseRecorder only for --record=true; v1.32.4 leaves an existing
+ * annotation alone otherwise — recorded by tests/kubectl-oracle, scenario "rollouts").
  */
 export function recordChangeCause(ctx: CommandContext, obj: KubeObject): void {
-  const has = obj.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] !== undefined;
-  if (!flagBool(ctx.flags, 'record') && !has) return;
-  if (!flagBool(ctx.flags, 'record') && ctx.flags.changed.has('record')) return;
+  if (!flagBool(ctx.flags, 'record')) return;
   obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE_ANNOTATION]: changeCause(ctx) };
 }
 

@@ -49,9 +49,13 @@ function statefulSetStatus(s: KubeObject, _revision: number): RolloutStatus {
   if (st.observedGeneration === undefined || n(s.metadata.generation) > n(st.observedGeneration)) return { message: 'Waiting for statefulset spec update to be observed...\n', done: false };
   const replicas = n(s.spec?.replicas, 1);
   if (replicas > n(st.readyReplicas)) return { message: `Waiting for ${replicas - n(st.readyReplicas)} pods to be ready...\n`, done: false };
-  const partition = s.spec?.updateStrategy?.rollingUpdate?.partition;
-  if (typeof partition === 'number' && partition > 0) {
-    if (n(st.updatedReplicas) < replicas - partition) return { message: `Waiting for partitioned roll out to finish: ${n(st.updatedReplicas)} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+  // rollout_status.go: any rollingUpdate block (the API server defaults one with partition 0) takes the partitioned path
+  const rolling = s.spec?.updateStrategy?.rollingUpdate;
+  if (rolling) {
+    const partition = rolling.partition;
+    if (typeof partition === 'number' && n(st.updatedReplicas) < replicas - partition) {
+      return { message: `Waiting for partitioned roll out to finish: ${n(st.updatedReplicas)} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+    }
     return { message: `partitioned roll out complete: ${n(st.updatedReplicas)} new pods have been updated...\n`, done: true };
   }
   if (st.updateRevision !== st.currentRevision) return { message: `waiting for statefulset rolling update to complete ${n(st.updatedReplicas)} pods at revision ${st.updateRevision}...\n`, done: false };
