@@ -7,6 +7,7 @@ import { determinismPlugin, rewriteScript, sourcedFiles, functionDefinitions, un
 import { INTERRUPTED_EXIT_CODE, type LineResult, type RunContext } from './run-context';
 import { builtinCommands } from './commands';
 import { checkLine } from './limits';
+import { isEndlessKubectl, isLineFilter, isPlainPipeline, MAX_STREAMED_INPUT, splitFirstPipe } from './stream-pipeline';
 
 export interface ShellOptions {
   hostname: string;
@@ -196,6 +197,8 @@ export class Shell {
     this.ttyDirectUsed = false;
     this.ttyDirect = isSingleSimpleCommand(line);
     try {
+      const streamed = await this.tryStreamingPipeline(line, run);
+      if (streamed) return streamed;
       const fast = await this.tryFastPath(line);
       if (fast) return fast;
       const r = await this.bash.exec(line, { rawScript: true });
@@ -265,6 +268,84 @@ export class Shell {
     this.fs.stampNewEntries(this.current().nowMs());
     this.options.afterLine?.();
     return { stdout: r.stdout, stderr: cleanStderr(r.stderr), exitCode };
+  }
+
+  /**
+   * `kubectl get pods -w | grep web` and the like (see stream-pipeline.ts): the left command writes
+   * into a pipe; the rest of the pipeline re-runs over what arrived whenever a line completes, and
+   * the terminal gets what it adds. Ctrl-C ends every stage; end-of-file gives the final output.
+   */
+  private async tryStreamingPipeline(line: string, run: RunContext): Promise<LineResult | undefined> {
+    const split = splitFirstPipe(line);
+    if (!split || !FAST_LINE.test(split.left) || !isPlainPipeline(split.rest)) return undefined;
+    const words = this.expandAlias(splitPlainWords(split.left));
+    if (!words || !isEndlessKubectl(words) || !this.fastCommands.has(words[0])) return undefined;
+    const rest = split.rest;
+    const incremental = rest.split('|').every(isLineFilter);
+    let input = '';
+    let processed = -1;
+    let shownOut = '';
+    let shownErr = '';
+    let last: LineResult = { stdout: '', stderr: '', exitCode: 0 };
+    const runRest = async (final: boolean): Promise<void> => {
+      const upto = final ? input.length : input.lastIndexOf('\n') + 1;
+      if (!final && (!incremental || upto <= processed || input.length > MAX_STREAMED_INPUT)) return;
+      processed = upto;
+      this.lineFunctions = undefined;
+      const r = await this.bash.exec(rest, { stdin: input.slice(0, upto), rawScript: true });
+      last = { stdout: r.stdout, stderr: cleanStderr(r.stderr), exitCode: r.exitCode };
+      // Only growth is shown: a filter's output over more input extends its output over less.
+      if (last.stdout.startsWith(shownOut)) {
+        run.emit(last.stdout.slice(shownOut.length));
+        shownOut = last.stdout;
+      }
+      if (last.stderr.startsWith(shownErr)) {
+        run.emit(last.stderr.slice(shownErr.length), 'stderr');
+        shownErr = last.stderr;
+      }
+    };
+    let chain = Promise.resolve();
+    const piped: RunContext = {
+      nowMs: () => run.nowMs(),
+      interrupted: () => run.interrupted(),
+      edit: (path, content) => run.edit(path, content),
+      emit: (chunk, stream = 'stdout') => {
+        if (stream === 'stderr') return run.emit(chunk, 'stderr');
+        input += chunk;
+        chain = chain.then(() => runRest(false));
+      },
+      // The rest of the pipeline catches up before virtual time moves on.
+      sleep: async (ms, streaming) => {
+        await chain;
+        return run.sleep(ms, streaming);
+      },
+    };
+    this.run = piped;
+    this.ttyDirect = true;
+    this.ttyDirectUsed = false;
+    let left: LineResult | undefined;
+    try {
+      left = await this.tryFastPath(split.left);
+    } finally {
+      this.run = run;
+    }
+    if (!left) return undefined;
+    input += left.stdout;
+    await chain;
+    if (left.stderr) run.emit(left.stderr, 'stderr');
+    // SIGINT reaches every stage: nothing more is printed.
+    const exitCode = run.interrupted() ? INTERRUPTED_EXIT_CODE : (await runRest(true), last.exitCode);
+    this.state.env.set('?', String(exitCode));
+    this.state.lastExitCode = exitCode;
+    return { stdout: '', stderr: '', exitCode };
+  }
+
+  private expandAlias(words: string[] | undefined): string[] | undefined {
+    if (!words || words.length === 0) return undefined;
+    const alias = this.state.env.get(`BASH_ALIAS_${words[0]}`);
+    if (alias === undefined) return words;
+    const expanded = FAST_LINE.test(alias) && !/\s$/.test(alias) ? splitPlainWords(alias) : undefined;
+    return expanded && expanded.length > 0 ? [...expanded, ...words.slice(1)] : undefined;
   }
 
   private addHistory(line: string): void {
