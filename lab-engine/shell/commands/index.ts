@@ -5,6 +5,7 @@ import { sleepCommand } from './sleep';
 import { watchCommand } from './watch';
 import { editorCommands } from './editor';
 import { historyCommand } from './history';
+import { xargsCommand } from './xargs';
 
 /** Commands every shell has (node and container shells alike), replacing just-bash's where they read real time. */
 export function builtinCommands(shell: Shell): Command[] {
@@ -13,6 +14,7 @@ export function builtinCommands(shell: Shell): Command[] {
     sleepCommand(shell),
     watchCommand(shell),
     historyCommand(shell),
+    xargsCommand(),
     ...editorCommands(shell),
     // bash-completion's `complete`/`compopt`: completion is served by the session's complete() API.
     defineCommand('hostname', async () => ({ stdout: `${shell.hostname}\n`, stderr: '', exitCode: 0 })),
