@@ -3,13 +3,16 @@ import { KubectlError } from '../types';
 import { flagString } from '../args';
 import { chooseContainer, kubelet } from './shell-support';
 import type { ContainerFs } from '../../kubelet/types';
+import { resolveImage } from '../../kubelet/images/catalogue';
 
 /**
  * `kubectl cp <file-spec-src> <file-spec-dest>` where a pod side is
  * `[namespace/]pod:path` (kubectl/pkg/cmd/cp/cp.go). Copies files and
  * directories between the shell's filesystem and the container's through the
- * kubelet. Like kubectl (tar), an absolute source path inside the pod prints
- * `tar: Removing leading '/' from member names`.
+ * kubelet. Like kubectl, which runs `tar cf - <path>` in the container and
+ * passes its stderr through, an absolute source path prints the container's
+ * tar warning: GNU tar's `tar: Removing leading `/' from member names`, or
+ * busybox's `tar: removing leading '/' from member names`.
  */
 interface Spec {
   pod?: string;
@@ -24,6 +27,13 @@ function parseSpec(s: string): Spec {
   const path = s.slice(i + 1);
   const slash = left.indexOf('/');
   return slash >= 0 ? { namespace: left.slice(0, slash), pod: left.slice(slash + 1), path } : { pod: left, path };
+}
+
+/** The stripping warning of the tar the container's image ships (busybox tar.c vs GNU tar's names.c). */
+function tarLeadingSlashWarning(pod: { spec?: { containers?: { name: string; image?: string }[] } }, container: string): string {
+  const image = pod.spec?.containers?.find((c) => c.name === container)?.image;
+  const flavour = image ? resolveImage(image)?.spec.shell : undefined;
+  return flavour === 'busybox' ? "tar: removing leading '/' from member names\n" : "tar: Removing leading `/' from member names\n";
 }
 
 function copyIntoPod(ctx: CommandContext, cfs: ContainerFs, local: string, remote: string, depth = 0): void {
@@ -65,7 +75,7 @@ export const cpCommand: CommandSpec = {
     const container = chooseContainer(ctx, pod, flagString(ctx.flags, 'container'), false);
     const cfs = kubelet(ctx).containerFs(namespace, remote.pod!, container);
     if (src.pod) {
-      if (src.path.startsWith('/')) ctx.io.err("tar: Removing leading `/' from member names\n");
+      if (src.path.startsWith('/')) ctx.io.err(tarLeadingSlashWarning(pod as Parameters<typeof tarLeadingSlashWarning>[0], container));
       copyFromPod(ctx, cfs, src.path, dst.path);
     } else {
       const target = cfs.stat(dst.path)?.type === 'dir' ? `${dst.path.replace(/\/$/, '')}/${src.path.split('/').pop()}` : dst.path;
