@@ -73,6 +73,9 @@ export type {
   PodResponder,
 } from './network/service';
 export { FLOW_LOG_CAPACITY } from './network/flow-log';
+// The API server's audit log (api/audit): PodSecurity audit annotations; off until enabled.
+export { getAuditLog, AUDIT_LOG_PATH, AUDIT_SERVICE } from './api/audit/audit-log';
+export type { AuditLog, AuditEvent } from './api/audit/audit-log';
 export type { FlowRecord, FlowQuery, FlowKind } from './network/flow-log';
 // Kubelets and scheduler (kubelet/, scheduler/): the `kubelet` service (logs, exec, container fs/env, usage,
 // stopNode/startNode, static pod manifests) and the extension points for volume and scheduler plugins.

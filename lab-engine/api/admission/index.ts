@@ -35,12 +35,14 @@ export const ADMISSION_PLUGINS: AdmissionPlugin[] = [
  * that give every namespace its default ServiceAccount and kube-root-ca.crt.
  * Called once by sim/cluster.ts, before every other subsystem.
  */
-export function installAdmission(ctx: ClusterContext, _topology: Topology): void {
+export function installAdmission(ctx: ClusterContext, topology: Topology): void {
   ctx.store.admission.push(...ADMISSION_PLUGINS);
   bootstrapNamespaces(ctx.store);
   for (const pc of SYSTEM_PRIORITY_CLASSES) ctx.store.create(pc);
   installSecurity(ctx);
-  installAuditLog(ctx);
+  // The apiserver's audit log, off unless the topology asks for it (kube-apiserver --audit-log-path).
+  const audit = installAuditLog(ctx);
+  if (topology.addons?.includes('audit-log')) audit.enable();
   installResourceQuotaController(ctx);
   installCrdController(ctx);
 }

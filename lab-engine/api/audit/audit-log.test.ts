@@ -85,3 +85,15 @@ describe('audit log with PodSecurity audit mode', () => {
     expect(audit.events().map((e) => [e.objectRef.name, e.responseStatus.code, e.annotations['pod-security.kubernetes.io/enforce-policy']])).toEqual([['p', 403, 'privileged:latest']]);
   });
 });
+
+describe('audit log add-on', () => {
+  it("a topology with addons: ['audit-log'] starts with auditing on", async () => {
+    const { createCluster } = await import('../../sim/cluster');
+    const { TOPOLOGIES } = await import('../../sim/topology');
+    const c = createCluster({ seed: 3, topology: { ...TOPOLOGIES['single-node'], addons: ['audit-log'] } });
+    c.settle();
+    expect(getAuditLog(c.services).enabled).toBe(true);
+    expect(getAuditLog(c.services).events().some((e) => e.objectRef.resource === 'pods' && e.annotations['pod-security.kubernetes.io/enforce-policy'] === 'privileged:latest')).toBe(true);
+    expect(getAuditLog(createCluster({ seed: 3 }).services).enabled).toBe(false);
+  });
+});
