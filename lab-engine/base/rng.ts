@@ -53,13 +53,20 @@ export class Rng {
 
   /** A version-4 UUID built from this stream. */
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 32; i++) hex.push(this.int(16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((this.int(4) + 8) as number).toString(16);
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    // 32 draws for the 32 digits (the 13th is the version, '4'; the 17th is redrawn as the variant).
+    let head = '';
+    for (let i = 0; i < 16; i++) {
+      const d = this.int(16);
+      head += i === 12 ? '4' : HEX_DIGITS[d];
+    }
+    this.int(16);
+    let tail = '';
+    for (let i = 17; i < 32; i++) tail += HEX_DIGITS[this.int(16)];
+    const variant = HEX_DIGITS[this.int(4) + 8];
+    return `${head.slice(0, 8)}-${head.slice(8, 12)}-${head.slice(12, 16)}-${variant}${tail.slice(0, 3)}-${tail.slice(3)}`;
   }
 }
+
+const HEX_DIGITS = '0123456789abcdef';
 
 export const K8S_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';

@@ -59,16 +59,23 @@ export function podRequests(pod: KubeObject): ResourceList {
 const requestCache = new WeakMap<object, ResourceList>();
 const scoringCache = new WeakMap<object, ResourceList>();
 
-/** podRequests memoised per pod object (stored objects are never mutated: a write makes a new one). */
+/**
+ * podRequests memoised per pod spec instance: requests depend only on the spec, stored objects are
+ * never mutated, and status writes keep the stored spec instance. Callers must not change the result.
+ */
 export function cachedPodRequests(pod: KubeObject): ResourceList {
-  let r = requestCache.get(pod);
-  if (!r) requestCache.set(pod, (r = podRequests(pod)));
+  const spec = pod.spec;
+  if (!spec || typeof spec !== 'object') return podRequests(pod);
+  let r = requestCache.get(spec);
+  if (!r) requestCache.set(spec, (r = podRequests(pod)));
   return r;
 }
 
 export function cachedPodRequestsForScoring(pod: KubeObject): ResourceList {
-  let r = scoringCache.get(pod);
-  if (!r) scoringCache.set(pod, (r = podRequestsForScoring(pod)));
+  const spec = pod.spec;
+  if (!spec || typeof spec !== 'object') return podRequestsForScoring(pod);
+  let r = scoringCache.get(spec);
+  if (!r) scoringCache.set(spec, (r = podRequestsForScoring(pod)));
   return r;
 }
 

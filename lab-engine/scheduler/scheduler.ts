@@ -175,24 +175,29 @@ export class Scheduler implements SchedulerService {
   }
 
   private selectHost(pod: KubeObject, state: CycleState, feasible: NodeInfo[], all: NodeInfo[]): NodeInfo {
-    const totals = new Map<string, number>();
-    for (const n of feasible) totals.set(n.node.metadata.name!, 0);
+    // Totals by position in `feasible` (node names are unique); a Map only for plugins that normalise.
+    const totals = new Float64Array(feasible.length);
     for (const p of this.plugins) {
       if (!p.score) continue;
+      const weight = p.weight ?? 1;
+      if (!p.normalizeScores) {
+        for (let i = 0; i < feasible.length; i++) totals[i] += p.score(pod, feasible[i], state, all) * weight;
+        continue;
+      }
       const scores = new Map<string, number>();
       for (const n of feasible) scores.set(n.node.metadata.name!, p.score(pod, n, state, all));
-      p.normalizeScores?.(scores, pod, state);
-      for (const [k, v] of scores) totals.set(k, totals.get(k)! + v * (p.weight ?? 1));
+      p.normalizeScores(scores, pod, state);
+      for (let i = 0; i < feasible.length; i++) totals[i] += scores.get(feasible[i].node.metadata.name!)! * weight;
     }
     // selectHost: reservoir sampling among the top scores, here with the seeded rng.
     let best: NodeInfo[] = [];
     let bestScore = -Infinity;
-    for (const n of feasible) {
-      const s = totals.get(n.node.metadata.name!)!;
+    for (let i = 0; i < feasible.length; i++) {
+      const s = totals[i];
       if (s > bestScore) {
         bestScore = s;
-        best = [n];
-      } else if (s === bestScore) best.push(n);
+        best = [feasible[i]];
+      } else if (s === bestScore) best.push(feasible[i]);
     }
     return best.length === 1 ? best[0] : best[this.rng.int(best.length)];
   }

@@ -27,7 +27,7 @@ interface NodeState {
 export function syncDaemonSet(ctx: ClusterContext, informers: Informers, stored: KubeObject): number | undefined {
   const api = ctx.api();
   const ds = cloneJson(stored);
-  const cur = constructHistory(ctx, informers, ds);
+  const cur = constructHistory(ctx, informers, ds, templateHash(stored));
   if (!cur) return undefined;
   const hash = cur.metadata.labels![REVISION_HASH];
   const claimed = claimObjects(api, stored, ds.spec?.selector, informers.pods.owned(ds.metadata.uid), informers.pods.orphans(ds.metadata.namespace!));
@@ -41,9 +41,22 @@ export function syncDaemonSet(ctx: ClusterContext, informers: Informers, stored:
   return updateStatus(ctx, stored, nodeStates(ctx, ds, informers.pods.owned(ds.metadata.uid)), hash);
 }
 
+/** ComputeHash of a stored DaemonSet's template, memoised per (immutable) template instance and collision count. */
+const hashes = new WeakMap<object, Map<number | undefined, string>>();
+
+function templateHash(stored: KubeObject): string {
+  const template = stored.spec.template;
+  const collisionCount: number | undefined = stored.status?.collisionCount;
+  if (!template || typeof template !== 'object') return computeHash(template, collisionCount);
+  let byCount = hashes.get(template);
+  if (!byCount) hashes.set(template, (byCount = new Map()));
+  let h = byCount.get(collisionCount);
+  if (h === undefined) byCount.set(collisionCount, (h = computeHash(template, collisionCount)));
+  return h;
+}
+
 /** constructHistory: the ControllerRevision of the current template (`<ds>-<ComputeHash>`). */
-function constructHistory(ctx: ClusterContext, informers: Informers, ds: KubeObject): KubeObject | undefined {
-  const hash = computeHash(ds.spec.template, ds.status?.collisionCount);
+function constructHistory(ctx: ClusterContext, informers: Informers, ds: KubeObject, hash: string): KubeObject | undefined {
   const labels = { ...(ds.spec.template.metadata?.labels ?? {}), [REVISION_HASH]: hash };
   const wanted = newControllerRevision(ds, `${ds.metadata.name}-${hash}`, labels, revisionData(ds.spec.template), 0, ds.metadata.annotations);
   return ensureRevision(ctx.api(), informers.controllerRevisions.owned(ds.metadata.uid), wanted);
