@@ -633,6 +633,62 @@ k logs job/hello > /opt/job.log
     },
   },
   {
+    id: 'tmp-busybox-shell-checks-a-service-then-goes-away',
+    verbs: ['create', 'expose', 'run', 'get'],
+    features: ['running-pods'],
+    script: String.raw`
+k create deploy web --image=nginx:1.27 --replicas=2
+k expose deploy web --port=80
+sleep 20
+k run tmp --rm -it --image=busybox:1.28 --restart=Never -- sh
+wget -qO- web | grep -o 'Welcome to nginx' | head -1 > /tmp/seen
+nslookup web.default.svc.cluster.local | grep -c Address
+exit
+k get pods -o name > /opt/pods.txt
+`,
+    check(s) {
+      const shell = s.output('wget -qO- web');
+      expect(shell?.prompt).toBe('/ # ');
+      expect(s.output('exit')?.terminal).toBe('pod "tmp" deleted\n');
+      expect(s.get('pod', 'tmp')).toBeUndefined();
+      expect(s.file('/opt/pods.txt')).not.toContain('tmp');
+    },
+  },
+  {
+    id: 'one-shot-wget-from-a-throwaway-pod-into-a-file',
+    verbs: ['run', 'expose'],
+    features: ['running-pods'],
+    script: String.raw`
+k run api --image=nginx:1.27 --port=80 --expose
+sleep 15
+k run probe --rm -i --image=busybox --restart=Never -- sh -c 'wget -qO- -T 2 api' > /opt/api.html
+k run rc --rm -i --image=busybox --restart=Never -- sh -c 'exit 3'; echo $? > /opt/rc.txt
+`,
+    check(s) {
+      expect(s.file('/opt/api.html')).toContain('<title>Welcome to nginx!</title>');
+      expect(s.file('/opt/api.html')).toMatch(/pod "probe" deleted\n$/);
+      expect(s.file('/opt/rc.txt')).toBe('3\n');
+      expect(s.get('pod', 'probe')).toBeUndefined();
+    },
+  },
+  {
+    id: 'watch-pods-through-grep-while-a-deployment-rolls-out',
+    verbs: ['create', 'get'],
+    features: ['running-pods'],
+    script: String.raw`
+k create deploy web --image=nginx:1.27 --replicas=3
+#@ctrl-c-after 20000
+k get pods -w | grep web
+`,
+    check(s) {
+      const watched = s.output('k get pods -w')!;
+      expect(watched.exitCode).toBe(130);
+      const rows = watched.stdout.split('\n').filter(Boolean);
+      expect(rows.every((r) => r.startsWith('web-'))).toBe(true);
+      expect(rows.filter((r) => /\s1\/1\s+Running\s/.test(r))).toHaveLength(3);
+    },
+  },
+  {
     id: 'network-policy-blocks-then-allows',
     verbs: ['run', 'expose', 'apply', 'exec', 'label'],
     features: ['running-pods'],
