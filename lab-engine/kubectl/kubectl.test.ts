@@ -44,6 +44,8 @@ describe('runKubectl: finding the command', () => {
     expect((await k('zzzzz')).stderr).toBe('Error: unknown command "zzzzz" for "kubectl"\n');
     expect((await k('des')).stderr).toBe('Error: unknown command "des" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\tdescribe\n\n');
     expect((await k('ap')).stderr).toContain('\ttop\n\tcp\n\tapply\n\tapi-versions\n\tapi-resources\n\n');
+    // A kubectl command this emulation lacks is not suggested as itself.
+    expect((await k('debug')).stderr).toBe('Error: unknown command "debug" for "kubectl"\n');
   });
   it('finds the verb after global flags, and mimics the plugin handler', async () => {
     expect((await k('-n kube-system get pods')).code).toBe(0);

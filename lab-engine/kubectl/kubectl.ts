@@ -111,7 +111,9 @@ export const KUBECTL_COMMAND_ORDER = [
 /** cobra's SuggestionsFor with SuggestionsMinimumDistance = 2. */
 export function suggestionsFor(typed: string, names: readonly string[]): string[] {
   const t = typed.toLowerCase();
-  return names.filter((n) => levenshtein(t, n.toLowerCase()) <= 2 || n.toLowerCase().startsWith(t));
+  // The typed word itself is never suggested (cobra would have found it); it can only be a
+  // kubectl command this emulation does not have (`debug`, `proxy`…).
+  return names.filter((n) => n.toLowerCase() !== t && (levenshtein(t, n.toLowerCase()) <= 2 || n.toLowerCase().startsWith(t)));
 }
 
 function levenshtein(a: string, b: string): number {
