@@ -51,7 +51,8 @@ export function installNetworking(ctx: ClusterContext, topology: Topology): Netw
   const controlPlane = topology.nodes.filter((n) => n.controlPlane).map((n) => n.name);
   const addons = (topology as Topology & { addons?: string[] }).addons ?? [];
   // The apiserver's boot objects are written at the first step, once every
-  // subsystem (the garbage collector included) is installed and watching.
+  // subsystem is installed and watching (the garbage collector lists what
+  // exists when it starts; the endpoint controllers only watch).
   ctx.runtime.at(ctx.clock.nowMs(), () => {
     bootstrapKubernetesService(ctx, m.index, controlPlane);
     if (topology.systemPods) bootstrapKubeDnsService(ctx);

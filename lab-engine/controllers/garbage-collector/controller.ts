@@ -1,7 +1,7 @@
 import type { ClusterContext } from '../../sim/context';
 import type { Queue, Reconciler } from '../../sim/runtime';
 import type { KubeObject, OwnerReference, WatchEvent } from '../../api/types';
-import type { DeletionPropagation } from '../../api/store';
+import { resourceKey, type DeletionPropagation } from '../../api/store';
 import { cloneJson } from '../../api/clone';
 import { tolerate } from '../common/claim';
 import { DependencyGraph, nodeKey, parseNodeKey, type NodeKey } from './graph';
@@ -23,6 +23,22 @@ export class GarbageCollector implements Reconciler {
   constructor(private readonly ctx: ClusterContext) {
     this.queue = ctx.runtime.register(this);
     ctx.store.watch((e) => this.onEvent(e));
+    this.initialList();
+  }
+
+  /**
+   * The informers' initial List (graph_builder.go: every monitor's store is
+   * synced before the collector runs): objects stored before the collector
+   * was installed enter the graph as ADDED, and those with owners or pending
+   * deletion finalizers are queued, so a dependent whose owner is already
+   * gone is collected too.
+   */
+  private initialList(): void {
+    for (const def of this.ctx.registry.all()) {
+      const resource = resourceKey(def);
+      if (resource === 'events') continue;
+      for (const object of this.ctx.store.peekList(resource)) this.onEvent({ type: 'ADDED', object, resource } as WatchEvent);
+    }
   }
 
   private onEvent(e: WatchEvent): void {

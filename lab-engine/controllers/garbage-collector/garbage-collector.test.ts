@@ -3,6 +3,8 @@ import { bareCluster, podTemplate, recordWrites } from '../testing/fixture';
 import { controllersOf } from '../index';
 import { R } from '../common/kinds';
 import type { Cluster } from '../../sim/cluster';
+import { newApiServer } from '../../api/testing/api-server';
+import { GarbageCollector } from './controller';
 
 const deploy = {
   apiVersion: 'apps/v1',
@@ -85,5 +87,20 @@ describe('garbage collector', () => {
     const rec = recordWrites(c);
     controllersOf(c).garbageCollector.reconcile('configmaps|default|dep');
     expect(rec.writes).toEqual(['remove configmaps default/dep']);
+  });
+
+  it('sees the objects stored before it was installed (initial list): dangling dependents are collected', () => {
+    const s = newApiServer();
+    const owner = s.api().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner', namespace: 'default' } });
+    const ref = (uid: string) => [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid }];
+    s.api().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept', namespace: 'default', ownerReferences: ref(owner.metadata.uid!) } });
+    s.api().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dangling', namespace: 'default', ownerReferences: ref('00000000-0000-0000-0000-000000000000') } });
+    new GarbageCollector(s);
+    s.settle();
+    expect(s.store.peekList('configmaps', 'default').map((c) => c.metadata.name).filter((n) => n !== 'kube-root-ca.crt')).toEqual(['kept', 'owner']);
+    // And the graph knows the pre-existing owner: deleting it now collects its dependent.
+    s.api().delete(s.registry.resolve('configmaps')!, 'default', 'owner');
+    s.settle();
+    expect(s.store.peek('configmaps', 'default', 'kept')).toBeUndefined();
   });
 });
