@@ -13,6 +13,13 @@ export interface GradeJob {
   locale: Locale;
 }
 
+/** Sent once the thread has loaded the engine and takes jobs. */
+export interface WorkerReady {
+  ready: true;
+}
+
+export type WorkerMessage = GradeReply | WorkerReady;
+
 export type GradeReply =
   | { id: number; ok: true; stateHash: string; clusterHash: string; results: { taskId: string; passed: boolean; message: string; points: number }[]; ms: number }
   | { id: number; ok: false; error: string };
@@ -34,3 +41,5 @@ parentPort?.on('message', async (job: GradeJob) => {
     parentPort!.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies GradeReply);
   }
 });
+
+parentPort?.postMessage({ ready: true } satisfies WorkerReady);
