@@ -26,7 +26,8 @@ export function describeService(svc: KubeObject, env: DescribeEnv): string {
   if (spec.loadBalancerIP) w.write(LEVEL_0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
   if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`);
   const ingress: any[] = svc.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length > 0) w.write(LEVEL_0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}\n`);
+  // buildIngressString: IP (or hostname), then ` (ipMode)` when set
+  if (ingress.length > 0) w.write(LEVEL_0, `LoadBalancer Ingress:\t${ingress.map((i) => `${i.ip || i.hostname || ''}${i.ipMode ? ` (${i.ipMode})` : ''}`).join(', ')}\n`);
   const slices = env.list('endpointslices.discovery.k8s.io', svc.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';

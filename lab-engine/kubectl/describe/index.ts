@@ -10,7 +10,7 @@ import { describeConfigMap, describeNamespace, describeNode, describeSecret, des
 import { describeRole, describeRoleBinding } from './rbac';
 import { describeGeneric } from './generic';
 import { describeHorizontalPodAutoscaler, describeLimitRange, describePersistentVolume, describePersistentVolumeClaim, describePodDisruptionBudget, describePriorityClass, describeResourceQuota, describeStorageClass } from './storage-policy';
-import { describeEndpoints, describeIngress, describeNetworkPolicy } from './network';
+import { describeEndpointSlice, describeEndpoints, describeIngress, describeIngressClass, describeNetworkPolicy } from './network';
 import { eventsFor } from './common';
 import { describeCertificateSigningRequest } from './certificates';
 
@@ -44,6 +44,8 @@ const DESCRIBERS: Record<string, Describer> = {
   'scheduling.k8s.io/PriorityClass': describePriorityClass,
   'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscaler,
   'networking.k8s.io/Ingress': describeIngress,
+  'networking.k8s.io/IngressClass': describeIngressClass,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
   'networking.k8s.io/NetworkPolicy': (o) => describeNetworkPolicy(o),
   'rbac.authorization.k8s.io/Role': (o) => describeRole(o),
   'rbac.authorization.k8s.io/ClusterRole': (o) => describeRole(o),

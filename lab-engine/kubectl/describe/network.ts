@@ -1,6 +1,6 @@
-/** describe.go layouts for Ingress (describeIngressV1) and NetworkPolicy (describeNetworkPolicySpec). */
+/** describe.go layouts for Ingress, IngressClass, NetworkPolicy, Endpoints and EndpointSlice. */
 import type { KubeObject } from '../../api/types';
-import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2 } from './writer';
+import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3 } from './writer';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common';
 import type { DescribeEnv } from './workloads';
 import { formatLabelSelector } from '../printers/helpers';
@@ -111,7 +111,10 @@ function peerRules(w: PrefixWriter, rules: any[], dir: 'ingress' | 'egress'): vo
   rules.forEach((rule, i) => {
     const ports: any[] = rule.ports ?? [];
     if (ports.length === 0) w.write(LEVEL_0, `${ind}To Port: <any> (traffic allowed to all ports)\n`);
-    for (const p of ports) w.write(LEVEL_0, `${ind}To Port: ${p.port ?? '<nil>'}/${p.protocol ?? 'TCP'}\n`);
+    for (const p of ports) {
+      if (p.endPort === undefined) w.write(LEVEL_0, `${ind}To Port: ${p.port ?? '<nil>'}/${p.protocol ?? 'TCP'}\n`);
+      else w.write(LEVEL_0, `${ind}To Port Range: ${p.port ?? '<nil>'}-${p.endPort}/${p.protocol ?? 'TCP'}\n`);
+    }
     const peers: any[] = rule[peerKey] ?? [];
     if (peers.length === 0) w.write(LEVEL_0, `${ind}${peerTitle}: <any> (traffic not restricted by ${dir === 'ingress' ? 'source' : 'destination'})\n`);
     for (const peer of peers) {
@@ -149,6 +152,58 @@ export function describeEndpoints(ep: KubeObject, env: DescribeEnv): string {
       for (const p of s.ports) w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? ''}\n`);
     }
     w.write(LEVEL_0, '\n');
+  }
+  if (env.events) describeEvents(w, env.events, env.nowMs);
+  return w.toString();
+}
+
+/** describeEndpointSliceV1 (describe.go). */
+export function describeEndpointSlice(eps: KubeObject, env: DescribeEnv): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${eps.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${eps.metadata.namespace}\n`);
+  printLabelsMultiline(w, 'Labels', eps.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+  w.write(LEVEL_0, `AddressType:\t${eps.addressType ?? ''}\n`);
+  const ports: any[] = eps.ports ?? [];
+  if (ports.length === 0) w.write(LEVEL_0, 'Ports: <unset>\n');
+  else {
+    w.write(LEVEL_0, 'Ports:\n');
+    w.write(LEVEL_1, 'Name\tPort\tProtocol\n');
+    w.write(LEVEL_1, '----\t----\t--------\n');
+    for (const p of ports) w.write(LEVEL_1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? ''}\n`);
+  }
+  const endpoints: any[] = eps.endpoints ?? [];
+  if (endpoints.length === 0) w.write(LEVEL_0, 'Endpoints: <none>\n');
+  else {
+    w.write(LEVEL_0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(LEVEL_1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(LEVEL_2, 'Conditions:\n');
+      w.write(LEVEL_3, `Ready:\t${e.conditions?.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`);
+      w.write(LEVEL_2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(LEVEL_2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(LEVEL_2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(LEVEL_2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  if (env.events) describeEvents(w, env.events, env.nowMs);
+  return w.toString();
+}
+
+/** describeIngressClassV1 (describe.go): no Namespace line. */
+export function describeIngressClass(ic: KubeObject, env: DescribeEnv): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${ic.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', ic.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ic.metadata.annotations);
+  w.write(LEVEL_0, `Controller:\t${ic.spec?.controller ?? ''}\n`);
+  const params = ic.spec?.parameters;
+  if (params) {
+    w.write(LEVEL_0, 'Parameters:\n');
+    if (params.apiGroup !== undefined) w.write(LEVEL_1, `APIGroup:\t${params.apiGroup}\n`);
+    w.write(LEVEL_1, `Kind:\t${params.kind ?? ''}\n`);
+    w.write(LEVEL_1, `Name:\t${params.name ?? ''}\n`);
   }
   if (env.events) describeEvents(w, env.events, env.nowMs);
   return w.toString();

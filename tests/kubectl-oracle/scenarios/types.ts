@@ -1,4 +1,4 @@
-import type { Cluster } from '../../../lab-engine/index';
+import type { Cluster, ClusterOptions } from '../../../lab-engine/index';
 
 /**
  * A differential scenario: command sequences run by the real kubectl against
@@ -8,7 +8,7 @@ import type { Cluster } from '../../../lab-engine/index';
  */
 export interface Scenario {
   name: string;
-  topology?: string;
+  topology?: ClusterOptions['topology'];
   seed?: number;
   setup: string[];
   /** Files (absolute path → content) both kubectls can read, for apply/replace/delete -f. */
