@@ -46,8 +46,12 @@ export class ContainerInstance {
   /** The running instance's main process is a shell reading its stdin (`sh` with `stdin: true`): its name. */
   interactiveShell?: string;
 
+  /** Set when the spec (image) changed: the next start is due whatever the restart policy, without back-off. */
+  specChanged = false;
+
   constructor(
-    readonly spec: KubeObject,
+    /** Replaced when the pod's container image is updated (the only container field a pod update may change). */
+    public spec: KubeObject,
     readonly kind: ContainerKind,
     private readonly salt: number,
   ) {

@@ -133,6 +133,7 @@ export class PodWorker {
     }
     this.pod = stored;
     if (stored.metadata.deletionTimestamp) return this.syncTerminating();
+    this.applySpecChanges();
     if (this.terminalPhase) return;
     if (this.sandboxState !== 'ready') return this.syncSandbox();
     if (!this.mountVolumes()) return this.postStatus();
@@ -278,11 +279,33 @@ export class PodWorker {
     }
   }
 
+  /**
+   * kuberuntime_manager.go computePodActions: a container whose spec hash
+   * changed (for a pod, only `image` can) is killed with "Container X
+   * definition changed, will be restarted" and started again whatever the
+   * restart policy; its back-off key carries the new hash, so no back-off.
+   * Init containers that already ran are not run again.
+   */
+  private applySpecChanges(): void {
+    for (const c of this.containers) {
+      const next = (this.pod.spec?.containers ?? []).find((x: KubeObject) => x.name === c.name);
+      if (!next || next.image === c.spec.image) continue;
+      c.spec = next;
+      c.specChanged = true;
+      c.retryTimer?.(); // a pending pull/crash back-off belonged to the old image
+      c.retryTimer = undefined;
+      if (!c.isRunning()) continue;
+      this.eventFor(c, 'Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`);
+      c.process?.terminate((this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
+    }
+  }
+
   private policy(): string {
     return this.pod.spec?.restartPolicy ?? 'Always';
   }
 
   private shouldRestart(c: ContainerInstance): boolean {
+    if (c.specChanged) return true;
     const last = c.state.kind === 'terminated' ? c.state : c.lastTerminated;
     if (!last) return true;
     const p = this.policy();
@@ -345,6 +368,7 @@ export class PodWorker {
 
   private inCrashBackoff(c: ContainerInstance): boolean {
     if (c.pulledAtMs !== undefined) return false; // back-off was checked before the pull started
+    if (c.specChanged) return false;
     const last = c.state.kind === 'terminated' ? c.state : c.lastTerminated;
     if (!last || c.state.kind === 'running') return false;
     if (c.state.kind === 'waiting' && c.state.reason !== 'CrashLoopBackOff' && c.state.reason !== 'ContainerCreating' && c.state.reason !== 'PodInitializing') return false;
@@ -436,6 +460,7 @@ export class PodWorker {
 
   private startContainer(c: ContainerInstance, img: ResolvedImage, env: Record<string, string>): void {
     const argv = this.containerArgv(c, img, env);
+    c.specChanged = false;
     c.newInstance();
     if (c.instances > 1) c.restartCount++;
     if (c.state.kind === 'terminated') c.lastTerminated = c.state;
