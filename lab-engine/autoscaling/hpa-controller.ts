@@ -46,6 +46,8 @@ export class HpaController {
     const target = resource ? this.ctx.store.peek(resource, ns, ref.name) : undefined;
     if (!target) return this.fail(hpa, 'AbleToScale', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${resource ?? ref.kind.toLowerCase()} "${ref.name}" not found`);
     const current: number = target.spec?.replicas ?? 1;
+    const bound = current === 0 ? undefined : current > hpa.spec.maxReplicas ? ['max', hpa.spec.maxReplicas] : current < (hpa.spec.minReplicas ?? 1) ? ['min', hpa.spec.minReplicas ?? 1] : undefined;
+    if (bound) return this.rescaleToBound(hpa, resource, current, bound[0] as 'min' | 'max', bound[1] as number);
     const pods = this.ctx.store.peekList('pods', ns).filter((p) => !p.metadata.deletionTimestamp && matchesLabelSelector(target.spec?.selector, p.metadata.labels));
     const results: MetricResult[] = [];
     for (const m of hpa.spec.metrics ?? []) {
@@ -135,6 +137,27 @@ export class HpaController {
     if (recommended < current) return Math.min(current, Math.max(...recs.map((r) => r.replicas)));
     const upLimit = Math.max(current + 4, current * 2);
     return Math.min(recommended, upLimit);
+  }
+
+  /**
+   * horizontal.go reconcileAutoscaler: a target outside [minReplicas, maxReplicas] is brought to the bound
+   * before any metric is read (so it happens even when metrics are missing, e.g. pods without requests).
+   */
+  private rescaleToBound(hpa: KubeObject, resource: string, current: number, which: 'min' | 'max', desired: number): void {
+    const ns = hpa.metadata.namespace!;
+    const api = this.ctx.api();
+    const fresh = api.get(this.ctx.registry.resolve(resource)!, ns, hpa.spec.scaleTargetRef.name);
+    api.update({ ...fresh, spec: { ...fresh.spec, replicas: desired } });
+    const reason = which === 'min' ? 'Current number of replicas below Spec.MinReplicas' : 'Current number of replicas above Spec.MaxReplicas';
+    recordEvent(this.ctx, hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${reason}`, COMPONENT);
+    const now = this.ctx.clock.nowRfc3339();
+    const others = (hpa.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'AbleToScale');
+    this.writeStatus(hpa, {
+      lastScaleTime: now,
+      currentReplicas: current,
+      desiredReplicas: desired,
+      conditions: [cond(hpa, 'AbleToScale', ['True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`], now), ...others],
+    });
   }
 
   private fail(hpa: KubeObject, type: string, reason: string, message: string, current?: number): void {
