@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { ClusterView as View, PodView } from './protocol';
+import type { ClusterView as View, FlowView, PodView } from './protocol';
 import type { LabHandle } from './use-lab';
 
 const COLORS: Record<string, string> = {
@@ -87,12 +87,9 @@ export function ClusterView({ view, lab }: { view: View | null; lab: LabHandle }
       {view.flows.length > 0 && (
         <section aria-label="Recent requests">
           <h3 className="mb-1 font-semibold">Recent requests</h3>
-          <ul className="space-y-0.5 font-mono text-xs">
-            {view.flows.map((f, i) => (
-              <li key={i} className={f.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
-                {f.from} → {f.to}: {f.detail}
-                {f.policies.length > 0 && <span> ({f.ok ? 'allowed by' : 'blocked: isolated by'} {f.policies.join(', ')})</span>}
-              </li>
+          <ul className="space-y-1 text-xs">
+            {view.flows.map((f) => (
+              <FlowItem key={f.seq} flow={f} onPolicy={(namespace, name) => open(NETWORK_POLICIES, namespace, name)} />
             ))}
           </ul>
         </section>
@@ -110,6 +107,48 @@ export function ClusterView({ view, lab }: { view: View | null; lab: LabHandle }
       )}
     </div>
   );
+}
+
+const NETWORK_POLICIES = 'networkpolicies.networking.k8s.io';
+
+const VERDICT_STYLE: Record<FlowView['verdict'], string> = {
+  allowed: 'text-emerald-700 dark:text-emerald-400',
+  denied: 'text-red-700 dark:text-red-400',
+  failed: 'text-amber-700 dark:text-amber-400',
+};
+
+/** One flow: what was tried, what happened, and — where a NetworkPolicy decided it — which one. */
+function FlowItem({ flow: f, onPolicy }: { flow: FlowView; onPolicy: (namespace: string, name: string) => void }) {
+  const policyButtons = f.policies.map((p, i) => (
+    <span key={`${p.namespace}/${p.name}/${p.direction}`}>
+      {i > 0 && ', '}
+      <button type="button" className="font-mono underline" onClick={() => onPolicy(p.namespace, p.name)}>
+        {p.namespace}/{p.name}
+      </button>
+      {f.verdict === 'allowed' && p.rule !== undefined ? ` (spec.${p.direction.toLowerCase()}[${p.rule}])` : ` (${p.direction})`}
+    </span>
+  ));
+  return (
+    <li className={VERDICT_STYLE[f.verdict]} data-testid="flow" data-verdict={f.verdict}>
+      <span className="font-mono">
+        {f.verdict === 'allowed' ? '✓' : '✗'} {f.from} → {f.to}: {f.outcome}
+        {f.count > 1 ? ` (×${f.count})` : ''}
+      </span>
+      {f.verdict === 'denied' && (
+        <p className="ml-4">
+          Blocked by NetworkPolicy {policyButtons}: {blockedReason(f)}
+        </p>
+      )}
+      {f.verdict === 'allowed' && f.policies.length > 0 && <p className="ml-4">Allowed by {policyButtons}</p>}
+    </li>
+  );
+}
+
+function blockedReason(f: FlowView): string {
+  const ingress = f.policies.some((p) => p.direction === 'Ingress');
+  const egress = f.policies.some((p) => p.direction === 'Egress');
+  const side = ingress && egress ? 'the sending and the receiving pod' : ingress ? 'the receiving pod' : 'the sending pod';
+  return `it selects ${side}, and no rule of the policies selecting it allows this traffic.`;
 }
 
 function PodChip({ pod, onClick }: { pod: PodView; onClick: () => void }) {

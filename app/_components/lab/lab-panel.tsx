@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lab, Locale, Transcript } from '@kubelab/lab-engine';
-import { useLab } from './use-lab';
+import { prestartLabWorker, useLab } from './use-lab';
 import { Terminal } from './terminal';
 import { EditorPanel } from './editor-panel';
 import { ClusterView } from './cluster-view';
@@ -19,6 +19,9 @@ export interface LabPanelProps {
 }
 
 const SAVE_DEBOUNCE_MS = 2000;
+
+// This module loads only on pages with a lab: start the engine's worker now, not after hydration.
+prestartLabWorker();
 
 /**
  * The lab beside a lesson: terminal (or the editor while one is open), tasks

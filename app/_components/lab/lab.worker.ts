@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import { stringify } from 'yaml';
-import { gradeSession, replayLab, startLab, type KubeObject, type Lab, type Session, type Transcript } from '@kubelab/lab-engine';
-import type { ClusterView, FromWorker, ObjectRef, PodView, ToWorker } from './protocol';
+import { gradeSession, replayLab, startLab, type Lab, type Session, type Transcript } from '@kubelab/lab-engine';
+import type { FromWorker, ToWorker } from './protocol';
+import { clusterView, objectYaml } from './cluster-model';
 
 /**
  * The learner's lab runs here, off the main thread: one engine session, driven
@@ -10,11 +10,14 @@ import type { ClusterView, FromWorker, ObjectRef, PodView, ToWorker } from './pr
  */
 declare const self: DedicatedWorkerGlobalScope;
 
+/** Worker start → this line: downloading, compiling and evaluating the engine's modules. */
+const scriptMs = Math.round(performance.now());
+
 let session: Session | undefined;
 let lab: Lab | undefined;
 let clock = { real: 0, virtual: 0 };
 let queue: Promise<unknown> = Promise.resolve();
-const flows: ClusterView['flows'] = [];
+let lastView = '';
 
 function post(msg: FromWorker): void {
   self.postMessage(msg);
@@ -69,7 +72,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'tick':
       return enqueue(async () => {
         await s.advanceTo(virtualNow());
-        post({ type: 'state', view: clusterView(s) });
+        postView(s);
       });
   }
 };
@@ -89,9 +92,8 @@ async function init(l: Lab, transcript?: Transcript): Promise<void> {
   clock = { real: Date.now(), virtual: session.nowMs() };
   session.onOutput = (chunk, stream) => post({ type: 'output', chunk, stream });
   session.onLineEnd = (exitCode) => post({ type: 'line-end', exitCode, prompt: session!.prompt() });
-  watchFlows(session);
-  post({ type: 'ready', prompt: session.prompt(), resumed, replayMs: Math.round(performance.now() - t0) });
-  post({ type: 'state', view: clusterView(session) });
+  post({ type: 'ready', prompt: session.prompt(), resumed, replayMs: Math.round(performance.now() - t0), scriptMs });
+  postView(session);
 }
 
 function afterAct(): void {
@@ -99,80 +101,14 @@ function afterAct(): void {
   const editor = s.pendingEditor();
   if (editor) post({ type: 'editor', path: editor.path, content: editor.content });
   post({ type: 'transcript', transcript: s.transcript() });
-  post({ type: 'state', view: clusterView(s) });
+  postView(s);
 }
 
-/** Records the flows the learner's commands cause, so the cluster view can explain a blocked one. */
-function watchFlows(s: Session): void {
-  const net = s.cluster.services.get('network') as { request?: (r: unknown) => unknown } | undefined;
-  if (!net?.request) return;
-  const original = net.request.bind(net);
-  net.request = (req: unknown) => {
-    const r = original(req) as { ok: boolean; status?: number; error?: string; trace?: { deniedBy?: { namespace: string; name: string }[]; allowedBy?: { namespace: string; name: string }[] } };
-    const q = req as { from: unknown; url: string };
-    const from = typeof q.from === 'string' ? q.from : 'pod' in (q.from as object) ? `${(q.from as { namespace: string }).namespace}/${(q.from as { pod: string }).pod}` : `node ${(q.from as { node: string }).node}`;
-    const policies = (r.ok ? r.trace?.allowedBy : r.trace?.deniedBy)?.map((p) => `${p.namespace}/${p.name}`) ?? [];
-    flows.push({ from, to: q.url, ok: r.ok, detail: r.ok ? `HTTP ${r.status}` : (r.error ?? 'failed'), policies });
-    if (flows.length > 8) flows.shift();
-    return r;
-  };
-}
-
-function objectYaml(s: Session, ref: ObjectRef): string {
-  const obj = s.cluster.store.peek(ref.resource, ref.namespace ?? '', ref.name);
-  if (!obj) return `# ${ref.resource} ${ref.name} no longer exists\n`;
-  const { managedFields: _m, ...metadata } = obj.metadata;
-  return stringify({ ...obj, metadata });
-}
-
-function clusterView(s: Session): ClusterView {
-  const store = s.cluster.store;
-  const pods = store.peekList('pods').map(podView);
-  const nodes = store.peekList('nodes').map((n) => ({
-    name: n.metadata.name!,
-    ready: (n.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
-    unschedulable: !!n.spec?.unschedulable,
-    roles: Object.keys(n.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.split('/')[1]).join(',') || '<none>',
-    pods: store.peekList('pods').filter((p) => p.spec?.nodeName === n.metadata.name).map(podView),
-  }));
-  return {
-    nodes,
-    pending: pods.filter((p, i) => !store.peekList('pods')[i].spec?.nodeName),
-    deployments: store.peekList('deployments.apps').map((d) => ({
-      namespace: d.metadata.namespace!,
-      name: d.metadata.name!,
-      desired: d.spec?.replicas ?? 1,
-      updated: d.status?.updatedReplicas ?? 0,
-      ready: d.status?.readyReplicas ?? 0,
-      available: d.status?.availableReplicas ?? 0,
-    })),
-    services: store.peekList('services').map((svc) => {
-      const ep = store.peek('endpoints', svc.metadata.namespace!, svc.metadata.name!);
-      const subsets = (ep?.subsets ?? []) as { addresses?: unknown[]; notReadyAddresses?: unknown[] }[];
-      return {
-        namespace: svc.metadata.namespace!,
-        name: svc.metadata.name!,
-        type: svc.spec?.type ?? 'ClusterIP',
-        clusterIP: svc.spec?.clusterIP ?? '',
-        ports: (svc.spec?.ports ?? []).map((p: { port: number; nodePort?: number; protocol?: string }) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(','),
-        endpoints: subsets.reduce((n, x) => n + (x.addresses?.length ?? 0), 0),
-        notReady: subsets.reduce((n, x) => n + (x.notReadyAddresses?.length ?? 0), 0),
-      };
-    }),
-    flows: [...flows],
-  };
-}
-
-function podView(p: KubeObject): PodView {
-  const statuses = (p.status?.containerStatuses ?? []) as { ready?: boolean; restartCount?: number; state?: { waiting?: { reason?: string }; terminated?: { reason?: string } } }[];
-  const total = p.spec?.containers?.length ?? statuses.length;
-  const ready = statuses.filter((c) => c.ready).length;
-  const restarts = statuses.reduce((n, c) => n + (c.restartCount ?? 0), 0);
-  let status: string = p.status?.phase ?? 'Pending';
-  for (const c of statuses) {
-    const reason = c.state?.waiting?.reason ?? c.state?.terminated?.reason;
-    if (reason && reason !== 'Completed') status = reason;
-  }
-  if (p.metadata.deletionTimestamp) status = 'Terminating';
-  return { namespace: p.metadata.namespace!, name: p.metadata.name!, phase: p.status?.phase ?? 'Pending', status, ready: `${ready}/${total}`, restarts };
+/** Sends the cluster view only when it changed: an idle lab should not re-render the page twice a second. */
+function postView(s: Session): void {
+  const view = clusterView(s);
+  const json = JSON.stringify(view);
+  if (json === lastView) return;
+  lastView = json;
+  post({ type: 'state', view });
 }

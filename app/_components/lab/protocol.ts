@@ -14,7 +14,7 @@ export type ToWorker =
 
 /** Messages from the lab worker to the page. */
 export type FromWorker =
-  | { type: 'ready'; prompt: string; resumed: boolean; replayMs: number }
+  | { type: 'ready'; prompt: string; resumed: boolean; replayMs: number; /** Worker start → engine modules evaluated. */ scriptMs: number }
   | { type: 'output'; chunk: string; stream: 'stdout' | 'stderr' }
   | { type: 'line-end'; exitCode: number; prompt: string }
   | { type: 'editor'; path: string; content: string }
@@ -37,8 +37,24 @@ export interface ClusterView {
   pending: PodView[];
   deployments: { namespace: string; name: string; desired: number; updated: number; ready: number; available: number }[];
   services: { namespace: string; name: string; type: string; clusterIP: string; ports: string; endpoints: number; notReady: number }[];
-  /** The last few network flows the learner caused, with the policy decision. */
-  flows: { from: string; to: string; ok: boolean; detail: string; policies: string[] }[];
+  /** The last few network flows the learner caused, with the NetworkPolicy decision (the engine's flow log). */
+  flows: FlowView[];
+}
+
+export interface FlowView {
+  seq: number;
+  kind: 'http' | 'tcp' | 'udp' | 'dns' | 'icmp';
+  /** `namespace/pod`, `node/NAME` or `outside`. */
+  from: string;
+  to: string;
+  /** allowed: delivered; denied: dropped by NetworkPolicy; failed: refused, no endpoints, NXDOMAIN… */
+  verdict: 'allowed' | 'denied' | 'failed';
+  /** `HTTP 200`, `timeout`, `connection refused`, `NXDOMAIN`… */
+  outcome: string;
+  /** Identical consecutive flows (a retry loop) are one entry. */
+  count: number;
+  /** The deciding policies: for a denied flow the ones isolating the pod, for an allowed one the ones whose rule matched. */
+  policies: { namespace: string; name: string; direction: 'Ingress' | 'Egress'; rule?: number }[];
 }
 
 export interface PodView {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import '@xterm/xterm/css/xterm.css';
 import type { LabHandle } from './use-lab';
 import { LineEditor } from './line-editor';
+import { hasFastWebgl2 } from './webgl';
 
 /**
  * The learner's terminal: xterm.js with the fit, web-links, search and (when
@@ -22,18 +23,21 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
   // Set on the lab's `ready` message; until then the terminal already takes keys (local echo)
   // and queues complete lines, so a learner can start typing while the cluster boots.
   const readyRef = useRef(lab.state.ready);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
     let disposed = false;
     const cleanups: (() => void)[] = [];
     void (async () => {
-      const [{ Terminal: XTerm }, { FitAddon }, { WebLinksAddon }, { SearchAddon }] = await Promise.all([
-        import('@xterm/xterm'),
-        import('@xterm/addon-fit'),
-        import('@xterm/addon-web-links'),
-        import('@xterm/addon-search'),
-      ]);
+      let modules: Awaited<ReturnType<typeof loadXterm>>;
+      try {
+        modules = await (xtermModules ?? loadXterm());
+      } catch (e) {
+        if (!disposed) setLoadError(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      const [{ Terminal: XTerm }, { FitAddon }, { WebLinksAddon }, { SearchAddon }] = modules;
       if (disposed || !host.current) return;
       const term = new XTerm({
         convertEol: true,
@@ -50,19 +54,12 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
       term.loadAddon(new WebLinksAddon());
       term.loadAddon(new SearchAddon());
       term.open(host.current);
-      try {
-        const { WebglAddon } = await import('@xterm/addon-webgl');
-        const webgl = new WebglAddon();
-        webgl.onContextLoss(() => webgl.dispose());
-        term.loadAddon(webgl);
-      } catch {
-        // No WebGL: the DOM renderer is fine.
-      }
       fit.fit();
       const ro = new ResizeObserver(() => fit.fit());
       ro.observe(host.current);
       cleanups.push(() => ro.disconnect());
-
+      // Nothing may be awaited between open() and onData below: a key typed in between would be lost.
+      // The WebGL renderer loads afterwards (see loadWebgl).
       const editor = new LineEditor(labRef.current.state.prompt);
       let busy = false;
       let typeAhead = '';
@@ -129,6 +126,7 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
       };
       const dataSub = term.onData((d) => void onKey(d));
       cleanups.push(() => dataSub.dispose());
+      void loadWebgl(term, () => disposed);
 
       const unsub = labRef.current.subscribe((m) => {
         if (m.type === 'ready') {
@@ -183,12 +181,50 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
           Screen reader mode
         </label>
       </div>
+      {loadError && (
+        <p role="alert" className="bg-red-950 p-2 text-xs text-red-200">
+          The terminal could not be loaded ({loadError}). Reload the page to try again.
+        </p>
+      )}
       <div ref={host} className="min-h-0 flex-1 bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" />
     </div>
   );
 }
 
 const SCREEN_READER_KEY = 'kubelab:screen-reader';
+
+function loadXterm() {
+  return Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), import('@xterm/addon-web-links'), import('@xterm/addon-search')]);
+}
+
+/**
+ * xterm starts downloading when this module is evaluated (with the page's
+ * scripts, before hydration), not when the terminal mounts: that removes a
+ * network round trip from "page open → first keystroke".
+ */
+const xtermModules = typeof window === 'undefined' ? null : loadXterm();
+// Handled where it is awaited (the terminal shows the error); this only keeps an early failure from being reported as unhandled.
+xtermModules?.catch(() => undefined);
+
+/**
+ * The WebGL renderer, where WebGL is hardware accelerated. With a software
+ * rasteriser (SwiftShader, llvmpipe: no GPU, `--disable-gpu`, a blocklisted
+ * driver) it is slower than xterm's DOM renderer — every frame is drawn on
+ * the CPU and read back, measured at 200–900 ms main-thread tasks while the
+ * lab boots in headless Chromium — so there the DOM renderer stays.
+ */
+async function loadWebgl(term: import('@xterm/xterm').Terminal, isDisposed: () => boolean): Promise<void> {
+  if (!hasFastWebgl2()) return;
+  try {
+    const { WebglAddon } = await import('@xterm/addon-webgl');
+    if (isDisposed()) return;
+    const webgl = new WebglAddon();
+    webgl.onContextLoss(() => webgl.dispose());
+    term.loadAddon(webgl);
+  } catch {
+    // No WebGL after all: the DOM renderer is fine.
+  }
+}
 
 function commonPrefix(items: string[]): string {
   let p = items[0] ?? '';

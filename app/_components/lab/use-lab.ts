@@ -30,9 +30,33 @@ export interface LabHandle {
   reset(): void;
 }
 
+function createLabWorker(): Worker {
+  return new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
+}
+
+let prestarted: Worker | null = null;
+
 /**
- * Runs a lab in a Web Worker and exposes it to React. The worker is created on
- * mount and replaced on reset; `saved` resumes a session by replay.
+ * Starts the lab worker before React has hydrated the page, so that its
+ * script (the engine, ~3 MB) downloads and compiles while the page boots.
+ * Called when the lab panel's module is evaluated; the first lab that mounts
+ * adopts the worker (it only boots a session once it receives `init`).
+ */
+export function prestartLabWorker(): void {
+  if (typeof window === 'undefined' || typeof Worker === 'undefined' || prestarted) return;
+  prestarted = createLabWorker();
+}
+
+function takeLabWorker(): Worker {
+  const w = prestarted ?? createLabWorker();
+  prestarted = null;
+  return w;
+}
+
+/**
+ * Runs a lab in a Web Worker and exposes it to React. The first mount adopts
+ * the worker started by prestartLabWorker; a reset replaces it; `saved`
+ * resumes a session by replay.
  */
 export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTranscript: (t: Transcript | null) => void): LabHandle {
   const workerRef = useRef<Worker | null>(null);
@@ -46,7 +70,7 @@ export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTra
   onTranscriptRef.current = onTranscript;
 
   useEffect(() => {
-    const worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeLabWorker();
     workerRef.current = worker;
     setState(initialState());
     worker.onmessage = (ev: MessageEvent<FromWorker>) => handle(ev.data);
