@@ -39,6 +39,8 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: CommandI
     return 1;
   }
   try {
+    const explicitConfig = flagString(flags, 'kubeconfig');
+    if (explicitConfig) host.useKubeconfigFile?.(explicitConfig, path[0] === 'config' && CREATING_CONFIG_VERBS.has(path[1] ?? ''));
     const ctx = buildContext(host, io, flags, path);
     ctx.argv = argv;
     return await spec.run(ctx);
@@ -46,6 +48,9 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: CommandI
     return checkErr(e, io);
   }
 }
+
+/** `kubectl config` verbs that create a missing --kubeconfig file (clientcmd ModifyConfig). */
+const CREATING_CONFIG_VERBS = new Set(['set', 'set-cluster', 'set-context', 'set-credentials', 'use-context', 'use']);
 
 type Found = { path: string[]; spec: CommandSpec; rest: string[] } | { error: (io: CommandIO) => number };
 

@@ -61,6 +61,8 @@ export interface KubectlHost {
   columns(): number;
   /** The kubeconfig file in use ($KUBECONFIG's first entry or ~/.kube/config), when the host has files. */
   kubeconfigPath?(): string;
+  /** `--kubeconfig FILE`: switch this command to that file (create it for `config set-*`). */
+  useKubeconfigFile?(path: string, create: boolean): void;
   /**
    * Attaches the terminal to a container's main process (`kubectl run --rm -it`,
    * `kubectl attach -it`): the shell owns the interactive session and resolves
@@ -73,6 +75,11 @@ export interface KubectlHost {
    * TTY only then (exec.go SetupTTY). Hosts without it count as a terminal.
    */
   stdinIsTerminal?(): boolean;
+  /**
+   * An interactive session is about to take the terminal (attach, exec -it): show what kubectl wrote to
+   * stderr so far (the prompt hint, TTY notices) before it, even when the line's output is collected.
+   */
+  flushStderr?(): void;
 }
 
 export interface KubeconfigState {

@@ -8,6 +8,7 @@ import { networkCommands } from '../shell/commands/network';
 import { nodeCommands } from '../shell/commands/node-tools';
 import { sshCommand } from '../shell/commands/ssh';
 import { jobCommands } from '../shell/commands/jobs';
+import { opensslCommand } from '../shell/commands/openssl';
 import type { KubeletService } from '../kubelet/types';
 import { KUBELET_SERVICE, NETWORK_SERVICE, type NetworkService } from '../network/service';
 import type { Session } from './session';
@@ -105,6 +106,7 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     ...nodeCommands(shell, env, node),
     sshCommand(shell, env),
     ...jobCommands(shell, env),
+    opensslCommand(shell, cluster.rng.derive(`openssl/${node}`)),
   ]) {
     shell.registerCommand(c);
   }

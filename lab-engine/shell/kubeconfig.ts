@@ -1,5 +1,5 @@
 import { parse, stringify } from 'yaml';
-import type { KubeconfigState } from '../kubectl/types';
+import type { KubeconfigState, KubeconfigUser } from '../kubectl/types';
 
 /**
  * ~/.kube/config and /etc/kubernetes/admin.conf as kubeadm writes them, from
@@ -16,34 +16,56 @@ export function defaultKubeconfig(server: string, caData: string, certData: stri
   };
 }
 
-/** Field order as clientcmd's latest.Config marshals it. */
+/** clientcmd v1.Cluster fields: [state key, kubeconfig key]. */
+const CLUSTER_FIELDS: [string, string][] = [
+  ['certificateAuthority', 'certificate-authority'], ['certificateAuthorityData', 'certificate-authority-data'],
+  ['insecureSkipTlsVerify', 'insecure-skip-tls-verify'], ['proxyUrl', 'proxy-url'], ['server', 'server'], ['tlsServerName', 'tls-server-name'],
+];
+
+/** clientcmd v1.AuthInfo fields: [state key, kubeconfig key]. */
+export const USER_FIELDS: [keyof KubeconfigUser, string][] = [
+  ['clientCertificate', 'client-certificate'], ['clientCertificateData', 'client-certificate-data'], ['clientKey', 'client-key'],
+  ['clientKeyData', 'client-key-data'], ['password', 'password'], ['token', 'token'], ['tokenFile', 'tokenFile'], ['username', 'username'],
+];
+
+function fieldsOut(o: Record<string, unknown>, fields: [string, string][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, key] of fields) {
+    const v = o[k];
+    if (v !== undefined && v !== '' && v !== false) out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * The file as clientcmd.Write serialises it: keys sorted, sequences not
+ * indented, empty lists as `null`, and a new context's empty cluster/user kept as `""`.
+ */
 export function renderKubeconfig(k: KubeconfigState): string {
+  const list = <T>(l: T[]) => (l.length ? l : null);
   const doc = {
     apiVersion: 'v1',
-    clusters: k.clusters.map((c) => ({
-      cluster: { ...(c.certificateAuthorityData ? { 'certificate-authority-data': c.certificateAuthorityData } : {}), server: c.server },
-      name: c.name,
-    })),
-    contexts: k.contexts.map((c) => ({
-      context: { cluster: c.cluster, ...(c.namespace ? { namespace: c.namespace } : {}), user: c.user },
-      name: c.name,
-    })),
+    clusters: list(k.clusters.map((c) => ({ cluster: fieldsOut(c, CLUSTER_FIELDS), name: c.name }))),
+    contexts: list(k.contexts.map((c) => ({ context: { cluster: c.cluster, ...(c.namespace ? { namespace: c.namespace } : {}), user: c.user }, name: c.name }))),
     'current-context': k.currentContext,
     kind: 'Config',
     preferences: {},
-    users: k.users.map((u) => ({
-      name: u.name,
-      user: {
-        ...(u.clientCertificateData ? { 'client-certificate-data': u.clientCertificateData } : {}),
-        ...(u.clientKeyData ? { 'client-key-data': u.clientKeyData } : {}),
-        ...(u.token ? { token: u.token } : {}),
-      },
-    })),
+    users: list(k.users.map((u) => ({ name: u.name, user: fieldsOut(u as unknown as Record<string, unknown>, USER_FIELDS) }))),
   };
-  return stringify(doc, { lineWidth: 0 });
+  return stringify(doc, { lineWidth: 0, indentSeq: false });
 }
 
 type Named<T> = { name?: string } & T;
+
+function fieldsIn(o: Record<string, unknown> | undefined, fields: [string, string][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, key] of fields) {
+    const v = o?.[key];
+    if (typeof v === 'boolean') out[k] = v;
+    else if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+  }
+  return out;
+}
 
 /** Parses a kubeconfig file; undefined when it is not one (kubectl then errors on its own). */
 export function parseKubeconfig(text: string): KubeconfigState | undefined {
@@ -53,6 +75,7 @@ export function parseKubeconfig(text: string): KubeconfigState | undefined {
   } catch {
     return undefined;
   }
+  if (text.trim() === '') return { currentContext: '', contexts: [], clusters: [], users: [] };
   if (!doc || typeof doc !== 'object') return undefined;
   const list = <T>(v: unknown): Named<T>[] => (Array.isArray(v) ? (v as Named<T>[]) : []);
   return {
@@ -63,16 +86,11 @@ export function parseKubeconfig(text: string): KubeconfigState | undefined {
       user: String(c.context?.user ?? ''),
       ...(c.context?.namespace ? { namespace: String(c.context.namespace) } : {}),
     })),
-    clusters: list<{ cluster?: Record<string, string> }>(doc.clusters).map((c) => ({
+    clusters: list<{ cluster?: Record<string, unknown> }>(doc.clusters).map((c) => ({
       name: String(c.name ?? ''),
-      server: String(c.cluster?.server ?? ''),
-      ...(c.cluster?.['certificate-authority-data'] ? { certificateAuthorityData: c.cluster['certificate-authority-data'] } : {}),
+      server: '',
+      ...fieldsIn(c.cluster, CLUSTER_FIELDS),
     })),
-    users: list<{ user?: Record<string, string> }>(doc.users).map((u) => ({
-      name: String(u.name ?? ''),
-      ...(u.user?.['client-certificate-data'] ? { clientCertificateData: u.user['client-certificate-data'] } : {}),
-      ...(u.user?.['client-key-data'] ? { clientKeyData: u.user['client-key-data'] } : {}),
-      ...(u.user?.token ? { token: u.user.token } : {}),
-    })),
+    users: list<{ user?: Record<string, unknown> }>(doc.users).map((u) => ({ name: String(u.name ?? ''), ...fieldsIn(u.user, USER_FIELDS) })),
   };
 }

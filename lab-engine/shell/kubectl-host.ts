@@ -31,7 +31,9 @@ export class ShellKubectlHost implements KubectlHost {
   streaming = false;
   /** True when kubectl's stdin is the terminal (a single plain command line), not a pipe or a file. */
   stdinTerminal = true;
-  private readonly written: string;
+  private written: string;
+  /** `--kubeconfig FILE`: the file this command reads and writes instead of $KUBECONFIG / ~/.kube/config. */
+  private pathOverride?: string;
   editCount = 0;
 
   constructor(
@@ -62,7 +64,28 @@ export class ShellKubectlHost implements KubectlHost {
 
   attach?: KubectlHost['attach'];
 
+  /**
+   * `kubectl --kubeconfig FILE`: reads that file instead (clientcmd's
+   * ExplicitPath). `create` (the `config set-*` commands) makes a missing file,
+   * as kubectl's ModifyConfig does; otherwise a missing file is left for
+   * resolveConnection to report.
+   */
+  useKubeconfigFile(path: string, create: boolean): void {
+    const abs = path === '~' || path.startsWith('~/') ? VirtualFs.normalize(this.shell.home, path.slice(2)) : VirtualFs.normalize(this.cwdPath, path);
+    let text = this.shell.fs.readSync(abs);
+    if (text === undefined && create) {
+      text = '';
+      this.shell.fs.writeFileSync(abs, renderKubeconfig({ currentContext: '', contexts: [], clusters: [], users: [] }));
+    }
+    if (text === undefined) return;
+    this.pathOverride = abs;
+    const state = parseKubeconfig(text) ?? { currentContext: '', contexts: [], clusters: [], users: [] };
+    this.kubeconfig = state;
+    this.written = JSON.stringify(state);
+  }
+
   kubeconfigPath(): string {
+    if (this.pathOverride) return this.pathOverride;
     const env = this.shell.env().KUBECONFIG;
     return env ? VirtualFs.normalize(this.cwdPath, env.split(':')[0]) : KUBECONFIG_PATH;
   }
@@ -84,6 +107,9 @@ export class ShellKubectlHost implements KubectlHost {
   stdinIsTerminal(): boolean {
     return this.stdinTerminal;
   }
+
+  /** Set by the shell's kubectl command (it holds the collected stderr). */
+  flushStderr?: () => void;
 
   private abs(path: string): string {
     if (path === '~' || path.startsWith('~/')) return VirtualFs.normalize(this.shell.home, path.slice(2));

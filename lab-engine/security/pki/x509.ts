@@ -18,6 +18,8 @@ export interface CertExtensions {
   dnsNames?: string[];
   ipAddresses?: string[];
   subjectKeyId?: boolean;
+  /** `openssl req -x509`: SKI, AKI = own SKI, basicConstraints CA:TRUE, in that order. */
+  selfAuthorityKeyId?: boolean;
 }
 
 export interface IssueOptions {
@@ -31,6 +33,8 @@ export interface IssueOptions {
   notBeforeMs: number;
   notAfterMs: number;
   extensions: CertExtensions;
+  /** A version 1 certificate without extensions (`openssl x509 -req` without -extfile). */
+  version1?: boolean;
 }
 
 const SHORT_TO_FORGE: Record<string, string> = {
@@ -62,6 +66,9 @@ export function onelineName(name: NameEntry[]): string {
 }
 
 function extensionList(o: IssueOptions, ext: CertExtensions): object[] {
+  if (ext.selfAuthorityKeyId) {
+    return [{ name: 'subjectKeyIdentifier' }, { name: 'authorityKeyIdentifier', keyIdentifier: true }, { name: 'basicConstraints', critical: true, cA: true }];
+  }
   const list: object[] = [];
   if (ext.keyUsage) {
     list.push({ name: 'keyUsage', critical: true, digitalSignature: ext.keyUsage.includes('digitalSignature'), keyEncipherment: ext.keyUsage.includes('keyEncipherment'), keyCertSign: ext.keyUsage.includes('keyCertSign') });
@@ -81,7 +88,7 @@ function extensionList(o: IssueOptions, ext: CertExtensions): object[] {
 /** Builds and signs a certificate; PEM out. */
 export function issueCertificate(o: IssueOptions): string {
   const cert = forge.pki.createCertificate();
-  cert.version = 2;
+  cert.version = o.version1 ? 0 : 2;
   cert.serialNumber = o.serialHex;
   cert.publicKey = o.publicKey;
   cert.validity.notBefore = new Date(o.notBeforeMs);
@@ -89,7 +96,7 @@ export function issueCertificate(o: IssueOptions): string {
   cert.setSubject(toForgeAttrs(o.subject));
   if (o.issuer) cert.setIssuer(o.issuer.subject.attributes);
   else cert.setIssuer(toForgeAttrs(o.subject));
-  cert.setExtensions(extensionList(o, o.extensions));
+  if (!o.version1) cert.setExtensions(extensionList(o, o.extensions));
   cert.sign(o.signingKey.signer as unknown as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   return normalizePem(forge.pki.certificateToPem(cert));
 }
