@@ -99,6 +99,23 @@ describe('attached sessions (kubectl run -it, attach)', () => {
     expect(await s.run('exit')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   }, 60_000);
 
+  it('in a list the prompt hint still comes before the container prompt; exec -it with piped input has no TTY', async () => {
+    const { s, screen } = await session();
+    await s.run('kubectl run t --image=busybox -it --rm --restart=Never -- sh; echo after');
+    expect(screen()).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(s.prompt()).toBe('/ # ');
+    await s.run('exit');
+    expect(screen()).toBe('pod "t" deleted\nafter\n');
+    await s.run('kubectl run b --image=busybox --restart=Never --command -- sleep 3600');
+    await s.run('sleep 8');
+    expect(await s.run("echo 'echo from-pipe; hostname' | kubectl exec -it b -- sh")).toEqual({
+      stdout: 'from-pipe\nb\n',
+      stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n',
+      exitCode: 0,
+    });
+    expect(await s.run("kubectl exec -it b -- sh -c 'exit 0'; echo rc=$?")).toEqual({ stdout: 'rc=0\n', stderr: '', exitCode: 0 });
+  }, 60_000);
+
   it('replaying the transcript of an attached session reproduces it (files written inside, exit status, deletion)', async () => {
     const { s } = await session();
     await s.start('kubectl run tmp -it --image=busybox --restart=Never -- sh');

@@ -31,7 +31,12 @@ export const execCommand: CommandSpec = {
     const quiet = ctx.flags.values.quiet === true;
     const container = chooseContainer(ctx, pod, flagString(ctx.flags, 'container'), quiet);
     const stdin = ctx.flags.values.stdin === true;
-    const tty = ctx.flags.values.tty === true;
+    // StreamOptions.SetupTTY (exec.go): a TTY only with -i and a terminal on stdin.
+    let tty = stdin && ctx.flags.values.tty === true;
+    if (tty && !(ctx.host.stdinIsTerminal?.() ?? true)) {
+      tty = false;
+      if (!quiet) ctx.io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+    }
     const name = pod.metadata.name ?? '';
     const hooks = sessionHooks(ctx);
     let code: number;
@@ -41,6 +46,7 @@ export const execCommand: CommandSpec = {
       } catch (e) {
         throw upgradeError(e);
       }
+      ctx.host.flushStderr?.();
       code = await hooks.openContainerShell({ namespace: ctx.namespace, pod: name, container, command });
     } else {
       let r: ReturnType<ReturnType<typeof kubelet>['exec']>;

@@ -106,6 +106,7 @@ export async function runAttach(ctx: CommandContext, o: { pod: KubeObject; conta
   let code = 0;
   // Piped or redirected input goes to the process as its stdin (then end-of-file).
   const input = o.stdin && !(ctx.host.stdinIsTerminal?.() ?? true) ? ctx.io.stdin : undefined;
+  if (o.stdin && raw) ctx.host.flushStderr?.();
   if (ctx.host.attach) code = await ctx.host.attach({ namespace, pod: name, container: o.container, stdin: o.stdin, tty: raw, input });
   else ctx.io.out(kubelet(ctx).logs(namespace, name, { container: o.container }));
   if (!o.quiet && o.stdin && raw && (o.pod.spec as { restartPolicy?: string } | undefined)?.restartPolicy === 'Always') {

@@ -46,12 +46,13 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     // A plain command line's kubectl writes straight to the terminal, so stdout and stderr interleave
     // as kubectl wrote them (`Warning: …` before `pod/x created`; streams as they come).
     const live = shell.claimTerminal();
-    // A single plain command owns the terminal: its stdin is the learner's keyboard (kubectl -t needs that).
-    host.stdinTerminal = live;
     let stdout = '';
     let stderr = '';
+    const stdin = bytesToText(ctx.stdin);
+    // Without piped or redirected input, stdin is the learner's keyboard (kubectl -t needs a terminal).
+    host.stdinTerminal = stdin === '';
     const io = {
-      stdin: bytesToText(ctx.stdin),
+      stdin,
       out: (s: string) => (live ? run.emit(s) : (stdout += s)),
       err: (s: string) => {
         // runKubectl's CheckErr prints the Interrupted error; a Ctrl-C'd kubectl prints nothing.
@@ -60,6 +61,10 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
         if (live) run.emit(s, 'stderr');
         else stderr += s;
       },
+    };
+    host.flushStderr = () => {
+      run.emit(stderr, 'stderr');
+      stderr = '';
     };
     let code: number;
     try {
