@@ -13,3 +13,21 @@ describe('LogBuffer', () => {
     expect(renderLogs(b, {}, 6000)).toBe(`${'OK!'.repeat(6000)}\n`);
   });
 });
+
+describe('LogBuffer raw subscription (CRI Attach)', () => {
+  it('delivers writes as they happen, newline or not', () => {
+    const b = new LogBuffer(1);
+    const seen: string[] = [];
+    const lines: string[] = [];
+    const stop = b.subscribeRaw((t) => seen.push(t));
+    b.subscribe((l) => lines.push(l.text));
+    b.write('stdout', 'OK!', 1);
+    b.write('stdout', 'OK!', 2);
+    expect(seen).toEqual(['OK!', 'OK!']);
+    expect(lines).toEqual([]); // the log file has no complete line yet
+    stop();
+    b.write('stdout', 'OK!\n', 3);
+    expect(seen).toHaveLength(2);
+    expect(lines).toEqual(['OK!OK!OK!']);
+  });
+});

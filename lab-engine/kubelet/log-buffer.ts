@@ -24,11 +24,13 @@ export class LogBuffer {
   private partial: { stdout: string; stderr: string } = { stdout: '', stderr: '' };
   private seq = 0;
   private listeners = new Set<(line: LogLine) => void>();
+  private rawListeners = new Set<(text: string, stream: 'stdout' | 'stderr') => void>();
   dropped = 0;
 
   constructor(private readonly salt: number) {}
 
   write(stream: 'stdout' | 'stderr', text: string, atMs: number): void {
+    for (const l of this.rawListeners) l(text, stream);
     if (!text.includes('\n')) {
       // A program printing without newlines (`wget -q -O-` of "OK!" in a loop):
       // append, and cut the CRI's 16 KiB partial ("P") entries as containerd does.
@@ -62,6 +64,12 @@ export class LogBuffer {
       this.dropped++;
     }
     for (const l of this.listeners) l(line);
+  }
+
+  /** Every write as it happens (what an attached client receives), newline or not. */
+  subscribeRaw(fn: (text: string, stream: 'stdout' | 'stderr') => void): () => void {
+    this.rawListeners.add(fn);
+    return () => this.rawListeners.delete(fn);
   }
 
   subscribe(fn: (line: LogLine) => void): () => void {

@@ -89,7 +89,7 @@ export class KubeletServiceImpl implements KubeletService {
       onEnd?.();
       return { initial, cancel: () => {} };
     }
-    const unsub = buf.subscribe((l) => onChunk((opts.timestamps ? `${logTimestamp(l)} ` : '') + l.text + (l.partial ? '' : '\n')));
+    const unsub = opts.raw ? buf.subscribeRaw((text) => onChunk(text)) : buf.subscribe((l) => onChunk((opts.timestamps ? `${logTimestamp(l)} ` : '') + l.text + (l.partial ? '' : '\n')));
     const proc = c.process;
     let ended = false;
     const poll = () => {

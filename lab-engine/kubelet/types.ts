@@ -76,6 +76,11 @@ export interface LogOptions {
   /** Prefix each line with its RFC 3339 nanosecond timestamp, as the kubelet does. */
   timestamps?: boolean;
   limitBytes?: number;
+  /**
+   * followLogs only: stream what the container writes as it writes it (CRI Attach), not
+   * the log file's complete lines — output without newlines (`OK!OK!…`) shows at once.
+   */
+  raw?: boolean;
 }
 
 export interface ExecOptions {

@@ -58,7 +58,7 @@ async function followUntilExit(env: SessionEnvironment, shell: Shell, namespace:
   const run = shell.current();
   const kubelet = kubeletService(env.cluster);
   let ended = false;
-  const follow = kubelet?.followLogs(namespace, pod, { container }, (chunk) => run.emit(chunk), () => (ended = true));
+  const follow = kubelet?.followLogs(namespace, pod, { container, raw: true }, (chunk) => run.emit(chunk), () => (ended = true));
   try {
     // The follow ends when the process exits; its end is noticed on the kubelet's 1 s poll.
     for (let i = 0; i < 100_000 && !ended && !run.interrupted(); i++) await run.sleep(1000, true);
