@@ -383,8 +383,17 @@ const DAEMON_PORTS: Record<string, number[]> = {
 };
 
 /** Control-plane daemons and add-ons: a few start-up lines, listen where they do, run forever. */
+/** `etcd --version` of the v3.5.16 release binaries in registry.k8s.io/etcd:3.5.16-0 (server/etcdmain/etcd.go). */
+const ETCD_VERSION = 'etcd Version: 3.5.16\nGit SHA: f20bbad\nGo Version: go1.22.7\nGo OS/Arch: linux/amd64\n';
+
 function systemDaemon(image: ImageSpec): CommandFn {
   return function* (argv, io, sh) {
+    const name = argv[0].split('/').pop();
+    if (argv.includes('--version') && (name === 'etcd' || name?.startsWith('kube-'))) {
+      // component-base/version/verflag: "Kubernetes v1.32.4"; etcd prints its build information.
+      io.out(name === 'etcd' ? ETCD_VERSION : `Kubernetes ${image.tags[0]}\n`);
+      return 0;
+    }
     const t = formatDate(sh.host.nowMs(), '%m%d %H:%M:%S');
     io.err(`I${t}.000000       1 ${argv[0].split('/').pop()}.go:1] "Starting" version="${image.tags[0]}"\n`);
     // Health endpoints (/livez, /readyz, /healthz, etcd's /health) answer "ok" like the real daemons.
