@@ -51,8 +51,16 @@ const INTERACTIVE_SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
 
 /** `sh`, `/bin/bash -i`, `bash -l`: a shell that reads commands from its stdin (no `-c`, no script file). */
 function isInteractiveShell(argv: string[]): boolean {
-  if (!INTERACTIVE_SHELLS.has(argv[0]?.split('/').pop() ?? '')) return false;
+  const base = argv[0]?.split('/').pop() ?? '';
+  // An image's docker-entrypoint.sh execs its arguments (`kubectl run -it x --image=nginx -- bash`).
+  if (base === 'docker-entrypoint.sh' || base === 'entrypoint.sh') return isInteractiveShell(argv.slice(1));
+  if (!INTERACTIVE_SHELLS.has(base)) return false;
   return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c' && !/^-[a-z]*c/.test(a));
+}
+
+function interactiveShellName(argv: string[]): string {
+  const base = argv[0].split('/').pop()!;
+  return base === 'docker-entrypoint.sh' || base === 'entrypoint.sh' ? interactiveShellName(argv.slice(1)) : base;
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'sleep', 'tail', 'pause', 'python', 'python3', 'node', 'stress']);
@@ -546,7 +554,7 @@ export class PodWorker {
     const stdinOpen = !!(c.spec.stdin || c.spec.tty);
     const io = { stdin: '', stdinOpen, out: (t: string) => logs.write('stdout', t, this.now()), err: (t: string) => logs.write('stderr', t, this.now()) };
     const base = argv[0].split('/').pop()!;
-    c.interactiveShell = stdinOpen && isInteractiveShell(argv) ? base : undefined;
+    c.interactiveShell = stdinOpen && isInteractiveShell(argv) ? interactiveShellName(argv) : undefined;
     const proc = new ProcessRun(this.ctx.runtime, shell.exec(argv, io), {
       label: `process:${this.key}:${c.name}`,
       ignoresSigterm: SHELLS.has(base),

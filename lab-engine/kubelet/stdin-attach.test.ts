@@ -34,6 +34,14 @@ describe('kubelet: stdin, tty and attach', () => {
     expect(kubelet(c).attach('default', 'cat', 'tmp').shell).toBeUndefined();
   });
 
+  it('an image entrypoint that execs its arguments (nginx -- bash) is still an interactive shell', () => {
+    const c = testCluster();
+    c.api().create(pod('nx', { containers: [{ name: 'nx', image: 'nginx:1.27', args: ['bash'], stdin: true, stdinOnce: true, tty: true }], restartPolicy: 'Never', nodeName: 'node01' }));
+    c.settle();
+    expect(getPod(c, 'nx').status.phase).toBe('Running');
+    expect(kubelet(c).attach('default', 'nx', 'nx').shell).toBe('bash');
+  });
+
   it('`exit N` in the attached shell ends the main process with N', () => {
     const c = testCluster();
     c.api().create(pod('tmp', shell({ stdin: true, stdinOnce: true, tty: true })));
