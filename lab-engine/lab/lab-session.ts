@@ -19,9 +19,29 @@ import { parseScript } from '../session/script';
  * transcript is replayed on top of that.
  */
 export function labSessionOptions(lab: Lab, startMs?: number): SessionOptions {
-  const setup = parseScript(lab.setup).map((step) => step.line);
+  const setup = [...setupLines(lab.setup)];
   if (lab.settleSeconds > 0) setup.push(`sleep ${lab.settleSeconds}`);
   return { seed: lab.seed, topology: lab.cluster, setup, ...(startMs === undefined ? {} : { startMs }) };
+}
+
+const parsedSetups = new Map<string, readonly string[]>();
+const MAX_PARSED_SETUPS = 256;
+
+/**
+ * The setup script's commands, parsed once per script text: splitting a script
+ * into complete commands re-parses a heredoc or loop at each of its lines (a
+ * 40-line setup took ~20 ms), and every replay of the lab needs the same lines.
+ * Keyed by text, not by the Lab object, because each grading job arrives as a
+ * structured-clone copy of the lab.
+ */
+function setupLines(script: string): readonly string[] {
+  let lines = parsedSetups.get(script);
+  if (lines === undefined) {
+    lines = Object.freeze(parseScript(script).map((step) => step.line));
+    if (parsedSetups.size >= MAX_PARSED_SETUPS) parsedSetups.delete(parsedSetups.keys().next().value!);
+    parsedSetups.set(script, lines);
+  }
+  return lines;
 }
 
 export async function startLab(lab: Lab, startMs?: number): Promise<Session> {

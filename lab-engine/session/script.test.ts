@@ -37,3 +37,28 @@ describe('splitting a script into typed commands', () => {
     expect(steps[1].lineNo).toBe(5);
   });
 });
+
+describe('here-documents (a body line is parsed only when it could be the delimiter)', () => {
+  const lines = (script: string) => parseScript(script).map((s) => s.line);
+
+  it('ends a heredoc at its delimiter line, quoted or not, and not at a body line that mentions it', () => {
+    expect(lines("cat > a.yaml <<'YAML'\nkind: Pod\n  YAML\n# YAML\nYAML\necho next\n")).toEqual(["cat > a.yaml <<'YAML'\nkind: Pod\n  YAML\n# YAML\nYAML", 'echo next']);
+    expect(lines('cat <<"EOF" >x\na\nEOF\necho b\n')).toEqual(['cat <<"EOF" >x\na\nEOF', 'echo b']);
+    expect(lines('cat <<\\EOF\n$x\nEOF\necho b\n')).toEqual(['cat <<\\EOF\n$x\nEOF', 'echo b']);
+  });
+
+  it('strips leading tabs for <<- and keeps two heredocs on one line together', () => {
+    expect(lines('cat <<-END\n\tbody\n\tEND\necho b\n')).toEqual(['cat <<-END\n\tbody\n\tEND', 'echo b']);
+    expect(lines('paste - - <<A 3<<B\n1\nA\n2\nB\necho b\n')).toEqual(['paste - - <<A 3<<B\n1\nA\n2\nB', 'echo b']);
+  });
+
+  it('is not confused by a shift, a here-string or a << inside the body', () => {
+    expect(lines('echo $((1<<2))\necho b\n')).toEqual(['echo $((1<<2))', 'echo b']);
+    expect(lines('cat <<<hello\necho b\n')).toEqual(['cat <<<hello', 'echo b']);
+    expect(lines('cat <<EOF\nx <<y\ny\nEOF\necho b\n')).toEqual(['cat <<EOF\nx <<y\ny\nEOF', 'echo b']);
+  });
+
+  it('runs to the end of the script when the delimiter never comes', () => {
+    expect(lines('cat <<EOF\na\nb\n')).toEqual(['cat <<EOF\na\nb\n']);
+  });
+});

@@ -43,16 +43,35 @@ export class ScriptError extends Error {
 
 /** True when `text` is a complete command (bash would run it rather than print the `> ` prompt). */
 export function isComplete(text: string): boolean {
+  return completeness(text) === 'complete';
+}
+
+/** Whether `text` is complete, and when not, whether an open here-document (alone) is why. */
+function completeness(text: string): 'complete' | 'heredoc' | 'incomplete' {
   const trimmed = text.replace(/\s+$/, '');
-  if (/(\\|\||&&)$/.test(trimmed) && !/\\\\$/.test(trimmed)) return false;
+  if (/(\\|\||&&)$/.test(trimmed) && !/\\\\$/.test(trimmed)) return 'incomplete';
   try {
     const ast = parseBash(text);
-    return !JSON.stringify(ast).includes('"terminated":false');
+    return JSON.stringify(ast).includes('"terminated":false') ? 'incomplete' : 'complete';
   } catch (e) {
     // "unexpected EOF…", "Expected DONE, got EOF", (through transform()) "unterminated here-document", and
     // "Expected DONE, got HEREDOC_CONTENT" for a heredoc opened inside a loop whose body is still to come.
-    return !/EOF|unterminated|HEREDOC_CONTENT/.test((e as Error).message);
+    const message = (e as Error).message;
+    if (!/EOF|unterminated|HEREDOC_CONTENT/.test(message)) return 'complete';
+    return /unterminated here-document/.test(message) ? 'heredoc' : 'incomplete';
   }
+}
+
+/**
+ * Every word that follows a `<<` in `text` (quotes and a leading backslash
+ * removed), or undefined when some `<<` is not followed by a plain word. While
+ * a here-document is open only a line equal to its delimiter can end it, so a
+ * line equal to none of these cannot complete the command.
+ */
+function heredocDelimiters(text: string): Set<string> | undefined {
+  const operators = text.match(/<<(?!<)/g)?.length ?? 0;
+  const words = [...text.matchAll(/<<(?!<)-?[ \t]*\\?(['"]?)([^\s'"<>|&;()]+)\1/g)].map((m) => m[2]);
+  return words.length === operators && operators > 0 ? new Set(words) : undefined;
 }
 
 function readEditBlock(lines: string[], start: number): { content: string; next: number } {
@@ -150,7 +169,16 @@ export function parseScript(text: string): ScriptStep[] {
       const lineNo = i + 1;
       let cmd = raw;
       i++;
-      for (let guard = 0; !isComplete(cmd) && i < lines.length && guard < 100_000; guard++) cmd += `\n${lines[i++]}`;
+      let state = completeness(cmd);
+      for (let guard = 0; state !== 'complete' && i < lines.length && guard < 100_000; guard++) {
+        const line = lines[i++];
+        cmd += `\n${line}`;
+        // Inside an open here-document only a line that could be its delimiter is worth a re-parse
+        // (a 40-line heredoc was 40 parses of a growing text).
+        const delimiters = state === 'heredoc' ? heredocDelimiters(cmd) : undefined;
+        if (delimiters && !delimiters.has(line.replace(/^\t+/, ''))) continue;
+        state = completeness(cmd);
+      }
       steps.push({ line: cmd, lineNo, edits: [], ...(pendingInterrupt !== undefined ? { interruptAfterMs: pendingInterrupt } : {}) });
       pendingInterrupt = undefined;
     }
