@@ -38,14 +38,15 @@ function fieldsOut(o: Record<string, unknown>, fields: [string, string][]): Reco
 }
 
 /**
- * The file as clientcmd.Write serialises it: keys sorted, sequences not
+ * The file as clientcmd.Write serialises it: keys and entries sorted, sequences not
  * indented, empty lists as `null`, and a new context's empty cluster/user kept as `""`.
  */
 export function renderKubeconfig(k: KubeconfigState): string {
-  const list = <T>(l: T[]) => (l.length ? l : null);
+  // clientcmd keeps the entries in maps; the v1 conversion writes them sorted by name.
+  const list = <T extends { name: string }>(l: T[]) => (l.length ? [...l].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : null);
   const doc = {
     apiVersion: 'v1',
-    clusters: list(k.clusters.map((c) => ({ cluster: fieldsOut(c, CLUSTER_FIELDS), name: c.name }))),
+    clusters: list(k.clusters.map((c) => ({ cluster: { ...fieldsOut(c, CLUSTER_FIELDS), server: c.server ?? '' }, name: c.name }))),
     contexts: list(k.contexts.map((c) => ({ context: { cluster: c.cluster, ...(c.namespace ? { namespace: c.namespace } : {}), user: c.user }, name: c.name }))),
     'current-context': k.currentContext,
     kind: 'Config',

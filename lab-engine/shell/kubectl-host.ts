@@ -34,6 +34,7 @@ export class ShellKubectlHost implements KubectlHost {
   private written: string;
   /** `--kubeconfig FILE`: the file this command reads and writes instead of $KUBECONFIG / ~/.kube/config. */
   private pathOverride?: string;
+  private createOnWrite = false;
   editCount = 0;
 
   constructor(
@@ -54,6 +55,13 @@ export class ShellKubectlHost implements KubectlHost {
     }
     this.kubeconfig = JSON.parse(cached.json) as KubeconfigState;
     this.written = text !== undefined ? cached.json : '';
+    // $KUBECONFIG naming a file that does not exist yet: kubectl starts from an empty config and
+    // creates the file on the first write (clientcmd's loading rules; ModifyConfig).
+    if (text === undefined && shell.env().KUBECONFIG) {
+      this.kubeconfig = { currentContext: '', contexts: [], clusters: [], users: [] };
+      this.written = JSON.stringify(this.kubeconfig);
+      this.createOnWrite = true;
+    }
     if (hooks.attach) this.attach = hooks.attach;
     this.openContainerShell = hooks.openContainerShell;
     this.portForward = hooks.portForward;
@@ -94,7 +102,7 @@ export class ShellKubectlHost implements KubectlHost {
   persistKubeconfig(): void {
     if (this.written === '' || JSON.stringify(this.kubeconfig) === this.written) return;
     const path = this.kubeconfigPath();
-    if (!this.shell.fs.existsSync(path)) return;
+    if (!this.createOnWrite && !this.shell.fs.existsSync(path)) return;
     const text = renderKubeconfig(this.kubeconfig);
     this.shell.fs.writeFileSync(path, text);
     PARSED.set(this.shell, { text, json: JSON.stringify(this.kubeconfig) });

@@ -35,7 +35,7 @@ export function kubeconfigDocument(cfg: KubeconfigState, opts: { minify: boolean
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: list(byName(clusters).map((c) => ({ name: c.name, cluster: clean({ server: c.server, 'certificate-authority': c.certificateAuthority, 'certificate-authority-data': omit(c.certificateAuthorityData, 'DATA+OMITTED'), 'insecure-skip-tls-verify': c.insecureSkipTlsVerify, 'tls-server-name': c.tlsServerName, 'proxy-url': c.proxyUrl }) }))),
+    clusters: list(byName(clusters).map((c) => ({ name: c.name, cluster: clean({ server: c.server || KEEP, 'certificate-authority': c.certificateAuthority, 'certificate-authority-data': omit(c.certificateAuthorityData, 'DATA+OMITTED'), 'insecure-skip-tls-verify': c.insecureSkipTlsVerify, 'tls-server-name': c.tlsServerName, 'proxy-url': c.proxyUrl }) }))),
     users: list(byName(users).map((u) => ({
       name: u.name,
       user: clean({
@@ -43,13 +43,17 @@ export function kubeconfigDocument(cfg: KubeconfigState, opts: { minify: boolean
         'client-key-data': omit(u.clientKeyData, 'DATA+OMITTED'), token: omit(u.token, 'REDACTED'), tokenFile: u.tokenFile, username: u.username, password: omit(u.password, 'REDACTED'),
       }),
     }))),
-    contexts: list(byName(contexts).map((c) => ({ name: c.name, context: clean({ cluster: c.cluster, user: c.user, namespace: c.namespace }) }))),
+    contexts: list(byName(contexts).map((c) => ({ name: c.name, context: clean({ cluster: c.cluster || KEEP, user: c.user || KEEP, namespace: c.namespace }) }))),
     'current-context': cfg.currentContext,
   };
 }
 
+/** A field clientcmd's v1 types serialise without omitempty (cluster.server, context.cluster/user): kept as "". */
+const KEEP = '\u0000keep';
+
 function clean(o: Record<string, string | boolean | undefined>): Record<string, string | boolean> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && v !== false)) as Record<string, string | boolean>;
+  const kept = Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && v !== false);
+  return Object.fromEntries(kept.map(([k, v]) => [k, v === KEEP ? '' : v])) as Record<string, string | boolean>;
 }
 
 /** The kubeconfig file this command uses (for messages and relative paths). */
@@ -225,6 +229,7 @@ const setCluster: CommandSpec = {
     const insecure = f.changed.has('insecure-skip-tls-verify') && flagBool(f, 'insecure-skip-tls-verify');
     if (insecure && f.changed.has('certificate-authority')) throw new KubectlError('you cannot specify a certificate authority and insecure mode at the same time');
     const cfg = ctx.host.kubeconfig;
+    const embedded = f.changed.has('certificate-authority') && flagBool(f, 'embed-certs') ? readForEmbed(ctx, flagString(f, 'certificate-authority'), 'certificate-authority') : undefined;
     let c = cfg.clusters.find((x) => x.name === name);
     if (!c) {
       c = { name, server: '' };
@@ -233,17 +238,16 @@ const setCluster: CommandSpec = {
     if (f.changed.has('server')) c.server = flagString(f, 'server');
     if (f.changed.has('tls-server-name')) c.tlsServerName = flagString(f, 'tls-server-name');
     if (f.changed.has('proxy-url')) c.proxyUrl = flagString(f, 'proxy-url');
-    if (f.changed.has('insecure-skip-tls-verify')) {
-      c.insecureSkipTlsVerify = insecure;
-      if (insecure) {
-        delete c.certificateAuthority;
-        delete c.certificateAuthorityData;
-      }
+    // set_cluster.go modifyCluster applies the tristate's value on every call: omitting the flag clears it.
+    c.insecureSkipTlsVerify = insecure;
+    if (insecure) {
+      delete c.certificateAuthority;
+      delete c.certificateAuthorityData;
     }
     if (f.changed.has('certificate-authority')) {
       const given = flagString(f, 'certificate-authority');
-      if (flagBool(f, 'embed-certs')) {
-        c.certificateAuthorityData = readForEmbed(ctx, given, 'certificate-authority');
+      if (embedded !== undefined) {
+        c.certificateAuthorityData = embedded;
         delete c.certificateAuthority;
       } else {
         c.certificateAuthority = relativeTo(configDir(ctx), absPath(ctx, given));
