@@ -31,3 +31,15 @@ describe('LogBuffer raw subscription (CRI Attach)', () => {
     expect(lines).toEqual(['OK!OK!OK!']);
   });
 });
+
+describe('LogBuffer bound', () => {
+  it('keeps the latest 10,000 lines and counts the dropped ones', () => {
+    const b = new LogBuffer(1);
+    for (let i = 0; i < 25_001; i++) b.write('stdout', `${i}\n`, i);
+    expect(b.lines).toHaveLength(10_000);
+    expect(b.lines[0].text).toBe('15001');
+    expect(b.lines.at(-1)!.text).toBe('25000');
+    expect(b.dropped).toBe(15_001);
+    expect(renderLogs(b, { tailLines: 2 }, 0)).toBe('24999\n25000\n');
+  });
+});
