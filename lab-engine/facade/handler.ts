@@ -27,6 +27,12 @@ export interface FacadeOptions {
   schemas?: SchemaProvider;
   /** Request bodies larger than this get 413 (kube-apiserver limits requests to 3 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Called after every successful write (POST/PUT/PATCH/DELETE). A host whose virtual time
+   * is frozen between requests (the oracle suite's manualTime server) runs the controllers'
+   * work due at this instant here, as a real cluster's controllers would react at once.
+   */
+  afterWrite?: () => void;
 }
 
 export const VERSION_INFO = {
@@ -57,6 +63,12 @@ export function createFacade(cluster: ClusterContext, opts: FacadeOptions = {}) 
   const resources = () => allResources(cluster.registry, hasMetrics(cluster));
 
   function handle(req: FacadeRequest): FacadeResponse {
+    const res = route(req);
+    if (opts.afterWrite && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && res.status < 300) opts.afterWrite();
+    return res;
+  }
+
+  function route(req: FacadeRequest): FacadeResponse {
     try {
       if ((req.body?.length ?? 0) > maxBody || (req.bodyBytes?.length ?? 0) > maxBody) throw tooLarge('Request entity too large: limit is 3145728');
       if ((req.headers['content-type'] ?? '').includes('protobuf')) req = fromProtobuf(req);

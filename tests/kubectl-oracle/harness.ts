@@ -90,7 +90,8 @@ export async function prepareScenario(s: Scenario, startMs: number, dir: string)
     a.settle({ maxMs: (s.prepareSeconds ?? 0) * 1000 });
     b.settle({ maxMs: (s.prepareSeconds ?? 0) * 1000 });
   }
-  const server = await startKubeApiServer({ cluster: a, manualTime: true });
+  // Virtual time is frozen between requests; controllers still react to each write at once.
+  const server = await startKubeApiServer({ cluster: a, manualTime: true, facade: { afterWrite: () => a.step() } });
   const kubeconfig = join(dir, `${s.name.replace(/\W+/g, '-')}.kubeconfig`);
   writeFileSync(kubeconfig, kubeconfigFor(server.url));
   return { server, ours: hostB, oursCluster: b, kubeconfig, hashes: [a.stateHash(), b.stateHash()], close: () => server.close() };
@@ -110,6 +111,10 @@ export async function compareCommand(p: Prepared, command: string): Promise<Comp
       .filter(Boolean)
       .join('\n');
   }
+  // Our kubectl lets virtual time pass while it waits (delete --wait, rollout status, wait);
+  // the real kubectl's wait ended on a watch event without time moving: line the clocks up.
+  const behindMs = p.oursCluster.clock.nowMs() - p.server.cluster.clock.nowMs();
+  if (behindMs > 0) p.server.cluster.advance(behindMs);
   p.server.cluster.advance(1000);
   p.oursCluster.advance(1000);
   return { command, real, ours, same, diff };

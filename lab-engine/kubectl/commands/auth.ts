@@ -42,6 +42,8 @@ const canI: CommandSpec = {
       if (def) {
         group = def.group;
         resource = def.resource;
+        // cani.go Validate: a cluster-scoped resource checked without --all-namespaces
+        if (!def.namespaced && !all) ctx.io.err(`Warning: resource '${resource}' is not namespace scoped${group ? ` in group '${group}'` : ''}\n\n`);
       } else if (type !== '*') {
         const dot = type.indexOf('.');
         if (dot > 0) [resource, group] = [type.slice(0, dot), type.slice(dot + 1)];

@@ -72,7 +72,7 @@ async function runDelete(ctx: CommandContext): Promise<number> {
   const opts = completeDelete(ctx);
   const dryRun = dryRunStrategy(ctx);
   const sel = selectionFlags(ctx);
-  const { infos, errors } = selectObjects(ctx, { args: ctx.flags.args, files: true, sourceVerb: 'deleting', ...sel });
+  const { infos, errors } = selectObjects(ctx, { args: ctx.flags.args, files: true, sourceVerb: 'deleting', requireObject: false, ...sel });
   const failures = errors.filter((e) => !(opts.ignoreNotFound && isApiError(e) && e.reason === 'NotFound'));
   const deleted: { def: KindDef; object: KubeObject }[] = [];
   for (const info of infos) {

@@ -184,7 +184,11 @@ export function describeNamespace(ns: KubeObject, env: DescribeEnv): string {
     w.write(LEVEL_0, 'Resource Quotas\n');
     for (const q of quotas) {
       w.write(LEVEL_1, `Name:\t${q.metadata.name}\n`);
-      if ((q.spec?.scopes ?? []).length > 0) w.write(LEVEL_1, `Scopes:\t${[...q.spec.scopes].sort().join(', ')}\n`);
+      if ((q.spec?.scopes ?? []).length > 0) {
+        const scopes: string[] = [...q.spec.scopes].sort();
+        w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`);
+        for (const sc of scopes) if (quotaScopeHelp(sc)) w.write(LEVEL_1, `* ${quotaScopeHelp(sc)}\n`);
+      }
       w.write(LEVEL_1, 'Resource\tUsed\tHard\n');
       w.write(LEVEL_1, '--------\t---\t---\n');
       const hard = q.status?.hard ?? {};
@@ -277,4 +281,15 @@ export function describeServiceAccount(sa: KubeObject, env: DescribeEnv): string
   }
   if (env.events) describeEvents(w, env.events, env.nowMs);
   return w.toString();
+}
+
+/** helpTextForResourceQuotaScope (describe.go). */
+export function quotaScopeHelp(scope: string): string {
+  switch (scope) {
+    case 'Terminating': return 'Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.';
+    case 'NotTerminating': return 'Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.';
+    case 'BestEffort': return 'Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.';
+    case 'NotBestEffort': return 'Matches all pods that have at least one resource requirement set. These pods have a burstable or guaranteed quality of service.';
+    default: return '';
+  }
 }

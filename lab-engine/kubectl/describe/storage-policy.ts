@@ -8,7 +8,8 @@ import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc112
 import type { DescribeEnv } from './workloads';
 import { accessModes, boolPtr, formatLabelSelector, formatLabels } from '../printers/helpers';
 import { isDefaultStorageClass, storageClassOf } from '../printers/kinds/storage';
-import { limitRangeRows } from './cluster';
+import { limitRangeRows, quotaScopeHelp } from './cluster';
+import { formatQuantity, parseQuantity } from './quantity';
 import { ageSince } from '../util/duration';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -51,7 +52,7 @@ export function describePersistentVolume(pv: KubeObject, env: DescribeEnv): stri
   }
   w.write(LEVEL_0, `Message:\t${pv.status?.message ?? ''}\n`);
   w.write(LEVEL_0, 'Source:\n');
-  if (spec.hostPath) w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${spec.hostPath.path}\n    HostPathType:\t${spec.hostPath.type ?? ''}\n`);
+  if (spec.hostPath) w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${spec.hostPath.path}\n    HostPathType:\t${spec.hostPath.type ?? '<none>'}\n`);
   else if (spec.local) w.write(LEVEL_2, `Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n    Path:\t${spec.local.path}\n`);
   else if (spec.nfs) w.write(LEVEL_2, `Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t${spec.nfs.server}\n    Path:\t${spec.nfs.path}\n    ReadOnly:\t${spec.nfs.readOnly === true}\n`);
   else if (spec.csi) w.write(LEVEL_2, `Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t${spec.csi.driver}\n    FSType:\t${spec.csi.fsType ?? ''}\n    VolumeHandle:\t${spec.csi.volumeHandle}\n    ReadOnly:\t${spec.csi.readOnly === true}\n    VolumeAttributes:\t${formatLabels(spec.csi.volumeAttributes)}\n`);
@@ -106,7 +107,11 @@ export function describeResourceQuota(q: KubeObject): string {
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${q.metadata.name}\n`);
   w.write(LEVEL_0, `Namespace:\t${q.metadata.namespace}\n`);
-  if ((q.spec?.scopes ?? []).length > 0) w.write(LEVEL_0, `Scopes:\t${[...q.spec.scopes].sort().join(', ')}\n`);
+  if ((q.spec?.scopes ?? []).length > 0) {
+    const scopes = [...q.spec.scopes].sort();
+    w.write(LEVEL_0, `Scopes:\t${scopes.join(', ')}\n`);
+    for (const sc of scopes) if (quotaScopeHelp(sc)) w.write(LEVEL_0, ` * ${quotaScopeHelp(sc)}\n`);
+  }
   w.write(LEVEL_0, 'Resource\tUsed\tHard\n');
   w.write(LEVEL_0, '--------\t----\t----\n');
   const hard: Record<string, string> = q.status?.hard ?? {};
@@ -169,9 +174,11 @@ export function describeHorizontalPodAutoscaler(hpa: KubeObject, env: DescribeEn
     const cur = (st.currentMetrics ?? [])[i];
     if (m.type === 'Resource' && m.resource) {
       if (m.resource.target?.averageValue !== undefined) {
-        w.write(LEVEL_1, `resource ${m.resource.name} on pods:\t${cur?.resource?.current?.averageValue ?? '<unknown>'} / ${m.resource.target.averageValue}\n`);
+        // Quantity.String(): canonical form ("0m" prints "0")
+        const current = cur?.resource?.current?.averageValue;
+        w.write(LEVEL_1, `resource ${m.resource.name} on pods:\t${current === undefined ? '<unknown>' : canonical(current)} / ${canonical(m.resource.target.averageValue)}\n`);
       } else {
-        const c = cur?.resource?.current?.averageUtilization !== undefined ? `${cur.resource.current.averageUtilization}% (${cur.resource.current.averageValue ?? '0'})` : '<unknown>';
+        const c = cur?.resource?.current?.averageUtilization !== undefined ? `${cur.resource.current.averageUtilization}% (${canonical(cur.resource.current.averageValue ?? '0')})` : '<unknown>';
         const t = m.resource.target?.averageUtilization !== undefined ? `${m.resource.target.averageUtilization}%` : '<auto>';
         w.write(LEVEL_1, `resource ${m.resource.name} on pods  (as a percentage of request):\t${c} / ${t}\n`);
       }
@@ -203,3 +210,5 @@ export function describeHorizontalPodAutoscaler(hpa: KubeObject, env: DescribeEn
   if (env.events) describeEvents(w, env.events, env.nowMs);
   return w.toString();
 }
+
+const canonical = (q: string | number) => formatQuantity(parseQuantity(q));

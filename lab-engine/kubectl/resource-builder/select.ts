@@ -20,6 +20,12 @@ export interface SelectOptions {
   local?: boolean;
   /** Wraps per-object errors of -f objects: `error when <verb> "file": …` (cmdutil.AddSourceToErr). */
   sourceVerb?: string;
+  /**
+   * Builder.RequireObject(false) (delete): named objects need not be readable. kubectl then
+   * sends the DELETE without a GET, so a user who may not get the object sees the DELETE's own
+   * Forbidden (`cannot delete resource …`); we still GET, and fall back to the bare name then.
+   */
+  requireObject?: boolean;
 }
 
 export interface Selected {
@@ -58,7 +64,10 @@ export function selectObjects(ctx: CommandContext, opts: SelectOptions): Selecte
           const ns = t.def.namespaced ? ctx.namespace : '';
           infos.push({ def: t.def, namespace: ns, name, object: ctx.api.get(t.def, ns, name), source: '' });
         } catch (e) {
-          errors.push(e as Error);
+          const ns = t.def.namespaced ? ctx.namespace : '';
+          const forbidden = (e as { reason?: string }).reason === 'Forbidden';
+          if (forbidden && opts.requireObject === false) infos.push({ def: t.def, namespace: ns, name, object: { apiVersion: '', kind: t.def.kind, metadata: { name, namespace: ns || undefined } } as KubeObject, source: '' });
+          else errors.push(e as Error);
         }
       }
       continue;
