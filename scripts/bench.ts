@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints every performance figure the issues set goals for,
- * as numbers and ratios (not pass/fail unit tests). `--scale` adds the
- * 150,000-pod scale run (minutes). Modules are imported lazily so a bench
+ * as numbers and ratios (not pass/fail unit tests). `--scale` adds two
+ * smaller scale runs and the 150,000-pod figure extrapolated from them (a few
+ * minutes); `--scale-full` runs the full 5,000-node / 150,000-pod size. Modules are imported lazily so a bench
  * whose subsystem is missing reports that instead of crashing the rest.
  */
 import { formatLine, type BenchLine } from '../lab-engine/sim/bench/stats';
@@ -10,7 +11,7 @@ type Bench = { title: string; load: () => Promise<BenchLine[]> };
 
 const args = new Set(process.argv.slice(2));
 const benches: Bench[] = [
-  { title: 'engine core (issue 3)', load: async () => (await import('../lab-engine/sim/bench/core.bench')).benchCore({ scale: args.has('--scale') }) },
+  { title: 'engine core (issue 3)', load: async () => (await import('../lab-engine/sim/bench/core.bench')).benchCore({ scale: args.has('--scale'), scaleFull: args.has('--scale-full') }) },
   { title: 'kubectl read side (issue 4)', load: async () => (await import('../lab-engine/kubectl/bench/get.bench')).benchKubectlRead() },
   { title: 'shell lines (issue 4)', load: async () => (await import('../lab-engine/shell/bench/shell.bench')).benchShell() },
   { title: 'network routing and policy (issue 5)', load: async () => (await import('../lab-engine/network/bench/network.bench')).benchNetwork() },

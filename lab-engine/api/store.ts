@@ -79,6 +79,8 @@ interface Watcher {
 export interface WriteResult {
   object: KubeObject;
   warnings: string[];
+  /** The stored instance after a committed write (read only: never mutate it). */
+  readonly stored?: KubeObject;
 }
 
 /**
@@ -406,6 +408,42 @@ export class Store {
     this.emit({ type: 'DELETED', object: gone, old: stored }, rk);
   }
 
+  /**
+   * An etcd snapshot restore taking effect (etcdctl snapshot restore, then etcd
+   * restarted on the restored data dir): the stored objects become `objects`,
+   * uids and timestamps as saved. Watchers see the differences as DELETED,
+   * ADDED and MODIFIED events; resourceVersions keep increasing. Objects of
+   * kinds no longer registered are skipped.
+   */
+  restoreObjects(objects: readonly KubeObject[]): void {
+    const wanted = new Map<string, Map<string, KubeObject>>();
+    for (const o of objects) {
+      let def: KindDef;
+      try {
+        def = this.kindOf(o);
+      } catch {
+        continue;
+      }
+      const rk = resourceKey(def);
+      if (!wanted.has(rk)) wanted.set(rk, new Map());
+      wanted.get(rk)!.set(objectKey(o), o);
+    }
+    for (const rk of this.resourceKeys()) {
+      const keep = wanted.get(rk);
+      for (const stored of this.peekList(rk)) {
+        if (!keep?.has(objectKey(stored))) this.remove(this.kindOf(stored), stored);
+      }
+    }
+    for (const [rk, list] of wanted) {
+      for (const [key, o] of list) {
+        const current = this.objects.get(rk)?.get(key);
+        const next = cloneJson(o);
+        if (current && jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }, { ...current, metadata: { ...current.metadata, resourceVersion: '' } })) continue;
+        this.commit(this.kindOf(next), next, current);
+      }
+    }
+  }
+
   private watchersOf(resource: string): Watcher[] {
     let list = this.watchersByResource.get(resource);
     if (!list) this.watchersByResource.set(resource, (list = []));
@@ -446,6 +484,7 @@ export class Store {
 function copyResult(stored: KubeObject, warnings: string[]): WriteResult {
   let copy: KubeObject | undefined;
   return {
+    stored,
     get object(): KubeObject {
       return (copy ??= cloneJson(stored));
     },

@@ -5,6 +5,8 @@
  */
 export class Clock {
   private nowMsValue: number;
+  private microTimeMs = NaN;
+  private microTime = '';
 
   constructor(startMs: number) {
     if (!Number.isFinite(startMs)) throw new Error(`Clock: invalid start ${startMs}`);
@@ -22,7 +24,11 @@ export class Clock {
 
   /** RFC 3339 with microseconds, as metav1.MicroTime marshals (Event.eventTime, Lease.renewTime). */
   nowMicroTime(): string {
-    return new Date(this.nowMsValue).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    if (this.microTimeMs !== this.nowMsValue) {
+      this.microTimeMs = this.nowMsValue;
+      this.microTime = new Date(this.nowMsValue).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    }
+    return this.microTime;
   }
 
   /** Moves time forward. Time never goes back; asking for it is a bug. */

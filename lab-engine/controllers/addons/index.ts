@@ -25,10 +25,9 @@ export function addonObjects(): KubeObject[] {
 }
 
 export function installAddons(ctx: ClusterContext): void {
-  const api = ctx.api();
   for (const obj of addonObjects()) {
     try {
-      api.create(obj);
+      ctx.store.create(obj);
     } catch (e) {
       if (!isApiError(e) || e.code !== 409) throw e;
     }

@@ -106,7 +106,8 @@ export function syncNodes(ctx: ClusterContext, ds: KubeObject, remove: KubeObjec
     let failed = false;
     for (const node of create.slice(start, start + batch)) {
       try {
-        const pod = api.create(daemonPod(ds, node, hash, newControllerRef(ds)));
+        // The store copies the pod (the result's copy is not needed: only the generated name is read).
+        const pod = ctx.store.create(daemonPod(ds, node, hash, newControllerRef(ds))).stored!;
         recordEvent(ctx, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
       } catch (e) {
         if (!isApiError(e)) throw e;
@@ -193,6 +194,7 @@ function updateStatus(ctx: ClusterContext, stored: KubeObject, states: NodeState
   if (desired - available > 0) status.numberUnavailable = desired - available;
   if (stored.status?.collisionCount) status.collisionCount = stored.status.collisionCount;
   const fresh = ctx.store.peek(R.daemonSets, stored.metadata.namespace!, stored.metadata.name!);
-  if (fresh && !jsonEqual(fresh.status ?? {}, status)) tolerate(() => ctx.api().updateStatus({ ...cloneJson(fresh), status }));
+  // A status write takes only `status` from its input: the fresh status object goes to the store as is.
+  if (fresh && !jsonEqual(fresh.status ?? {}, status)) tolerate(() => ctx.store.update({ ...fresh, status }, { subresource: 'status', owned: true }));
   return recheck;
 }

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../api/client';
 import type { KubeObject } from '../../api/types';
-import { cloneJson, jsonEqual } from '../../api/clone';
+import { jsonEqual } from '../../api/clone';
 import { isPodAvailable, isPodReady } from '../common/pods';
 import { tolerate } from '../common/claim';
 import { formatRfc3339 } from '../../base/clock';
@@ -49,7 +49,6 @@ function replicaFailure(rs: KubeObject, createError: string | undefined, nowMs: 
 
 export function writeReplicaSetStatus(api: ApiClient, rs: KubeObject, status: ReplicaSetStatus): void {
   if (jsonEqual(rs.status ?? {}, status)) return;
-  const next = cloneJson(rs);
-  next.status = status;
-  tolerate(() => api.updateStatus(next));
+  // A status write takes only `status` from its input; `status` is built fresh by the caller.
+  tolerate(() => api.store.update({ ...rs, status }, { subresource: 'status', owned: true }));
 }
