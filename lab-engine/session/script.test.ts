@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript, ScriptError, sedSubstitution } from './script';
+import { parseScript, ScriptError, sedCommand, sedSubstitution } from './script';
 
 describe('#@sed substitutions (GNU sed replacement text)', () => {
   it('inserts lines with \\n, as practice solutions add YAML fields', () => {
@@ -60,5 +60,15 @@ describe('here-documents (a body line is parsed only when it could be the delimi
 
   it('runs to the end of the script when the delimiter never comes', () => {
     expect(lines('cat <<EOF\na\nb\n')).toEqual(['cat <<EOF\na\nb\n']);
+  });
+});
+
+describe('#@sed line deletions (vi dd)', () => {
+  it('deletes matching lines, or a matching line and the N after it', () => {
+    const shown = 'spec:\n  strategy:\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 25%\n    type: RollingUpdate\n  template: {}\n';
+    expect(sedCommand('/rollingUpdate:/,+2d', 1)(shown)).toBe('spec:\n  strategy:\n    type: RollingUpdate\n  template: {}\n');
+    expect(sedCommand('/max/d', 1)(shown)).toBe('spec:\n  strategy:\n    rollingUpdate:\n    type: RollingUpdate\n  template: {}\n');
+    expect(sedCommand('/a\\/b/d', 1)('x\na/b\ny')).toBe('x\ny');
+    expect(sedCommand('s/RollingUpdate$/Recreate/', 1)(shown)).toContain('    type: Recreate\n');
   });
 });

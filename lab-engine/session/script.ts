@@ -15,8 +15,9 @@ import type { LineResult } from '../shell/run-context';
  *   #@end
  *
  * One `#@edit` … `#@end` block per editor the command opens, in order;
- * `#@edit-cancel` quits an editor without saving; `#@sed s/old/new/[g]`
- * (one or more lines) saves what the editor showed with those substitutions
+ * `#@edit-cancel` quits an editor without saving; `#@sed s/old/new/[g]`,
+ * `#@sed /re/d` or `#@sed /re/,+Nd` (one or more lines) saves what the
+ * editor showed with those substitutions/deletions
  * — handy for `kubectl edit`, whose text a script cannot know in advance. `#@ctrl-c-after 5000` before
  * a command presses Ctrl-C once it has run 5 s of virtual time (default 60 s
  * for endless commands such as `kubectl get -w`, `watch`, `logs -f`).
@@ -109,6 +110,28 @@ export function sedSubstitution(expr: string, lineNo: number): (text: string) =>
 }
 
 /**
+ * One `#@sed` command: `s/re/new/flags`, or a line deletion as vi users make
+ * it (`dd` on a block): `/re/d` deletes matching lines, `/re/,+Nd` a matching
+ * line and the N after it (GNU sed's `addr1,+N` form).
+ */
+export function sedCommand(expr: string, lineNo: number): (text: string) => string {
+  const del = /^\/((?:[^/\\]|\\.)*)\/(?:,\+(\d+))?d$/.exec(expr);
+  if (!del) return sedSubstitution(expr, lineNo);
+  const re = new RegExp(del[1].replace(/\\\//g, '/'));
+  const extra = Number(del[2] ?? 0);
+  return (text) => {
+    const out: string[] = [];
+    let skip = 0;
+    for (const line of text.split('\n')) {
+      if (skip > 0) skip--;
+      else if (re.test(line)) skip = extra;
+      else out.push(line);
+    }
+    return out.join('\n');
+  };
+}
+
+/**
  * GNU sed's replacement text (`do_subst` in sed/execute.c): `&` is the match,
  * `\1`…`\9` groups, `\n` a newline, `\t` a tab, `\&` and `\\` literal.
  * Solutions insert YAML lines this way (`s/^spec:/spec:\n  replicas: 2/`).
@@ -150,7 +173,7 @@ export function parseScript(text: string): ScriptStep[] {
       const last = steps[steps.length - 1];
       if (!last) throw new ScriptError('#@sed before any command', i + 1);
       const subs: ((text: string) => string)[] = [];
-      for (; i < lines.length && lines[i].trim().startsWith('#@sed '); i++) subs.push(sedSubstitution(lines[i].trim().slice(6).trim(), i + 1));
+      for (; i < lines.length && lines[i].trim().startsWith('#@sed '); i++) subs.push(sedCommand(lines[i].trim().slice(6).trim(), i + 1));
       last.edits.push((shown: string) => subs.reduce((text, f) => f(text), shown));
     } else if (t === '#@edit' || t === '#@edit-cancel') {
       const last = steps[steps.length - 1];
