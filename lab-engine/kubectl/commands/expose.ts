@@ -18,6 +18,9 @@ export const expose: CommandSpec = {
   run: runExpose,
 };
 
+/** expose.go returns these as cmdutil.UsageErrorf, which appends the help hint. */
+const USAGE_HINT = "\nSee 'kubectl expose -h' for help and examples";
+
 function runExpose(ctx: CommandContext): number {
   const dryRun = dryRunStrategy(ctx);
   checkOutputFormat(ctx);
@@ -48,7 +51,7 @@ function selectorOf(obj: KubeObject): Record<string, string> {
       return obj.spec?.selector ?? {};
     default:
       if (obj.spec?.selector?.matchExpressions?.length) {
-        throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: ${obj.kind.toLowerCase()}s.apps "${obj.metadata.name}" has a selector with MatchExpressions, which are not supported`);
+        throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: ${obj.kind.toLowerCase()}s.apps "${obj.metadata.name}" has a selector with MatchExpressions, which are not supported${USAGE_HINT}`);
       }
       return obj.spec?.selector?.matchLabels ?? {};
   }
@@ -66,11 +69,11 @@ function portsOf(obj: KubeObject): { port: string; protocol: string }[] {
 function buildService(ctx: CommandContext, obj: KubeObject): KubeObject {
   const selectorFlag = flagString(ctx.flags, 'selector');
   const selector = selectorFlag ? parseMap(selectorFlag) : selectorOf(obj);
-  if (Object.keys(selector).length === 0) throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no selector`);
+  if (Object.keys(selector).length === 0) throw new KubectlError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no selector${USAGE_HINT}`);
   const introspected = portsOf(obj);
   const portFlag = flagString(ctx.flags, 'port');
   const ports = portFlag ? portFlag.split(',') : introspected.map((p) => p.port);
-  if (ports.length === 0) throw new KubectlError("couldn't find port via --port flag or introspection");
+  if (ports.length === 0) throw new KubectlError(`couldn't find port via --port flag or introspection${USAGE_HINT}`);
   const protocolFlag = flagString(ctx.flags, 'protocol');
   const target = flagString(ctx.flags, 'target-port');
   const servicePorts = ports.map((p, i) => {

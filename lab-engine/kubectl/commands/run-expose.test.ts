@@ -53,3 +53,15 @@ describe('expose', () => {
     expect((await h.run('expose deployment web --port=8080')).stderr).toBe('Error from server (AlreadyExists): services "web" already exists\n');
   });
 });
+
+describe('expose errors (cmdutil.UsageErrorf in expose.go: the help hint follows)', () => {
+  it('refuses a workload that declares no port, with the help hint', async () => {
+    const h = new FakeHost();
+    await h.run('create deployment apache --image=httpd');
+    const r = await h.run('expose deploy apache --name apache-svc');
+    expect(r.stderr).toBe("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n");
+    expect(r.code).toBe(1);
+    expect(h.cluster.store.peek('services', 'default', 'apache-svc')).toBeUndefined();
+    expect((await h.run('expose deploy apache --name apache-svc --port 80')).stdout).toBe('service/apache-svc exposed\n');
+  });
+});
