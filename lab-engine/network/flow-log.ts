@@ -63,6 +63,13 @@ export class FlowLog {
 
   record(input: FlowInput, nowMs: number): FlowRecord {
     const { trace, ...rest } = input;
+    const last = this.flows[this.flows.length - 1];
+    // A repeat of the last flow (a load loop) only bumps its count: checked before building a record.
+    if (last && repeats(last, input)) {
+      last.count++;
+      last.lastAtMs = nowMs;
+      return last;
+    }
     const next: Omit<FlowRecord, 'seq' | 'atMs' | 'lastAtMs' | 'count'> = {
       ...rest,
       fromLabel: sourceLabel(input.from),
@@ -70,12 +77,6 @@ export class FlowLog {
       deniedBy: trace.deniedBy ?? [],
       path: trace.path,
     };
-    const last = this.flows[this.flows.length - 1];
-    if (last && sameFlow(last, next)) {
-      last.count++;
-      last.lastAtMs = nowMs;
-      return last;
-    }
     const rec: FlowRecord = { seq: ++this.seq, atMs: nowMs, lastAtMs: nowMs, count: 1, ...next };
     this.flows.push(rec);
     if (this.flows.length > this.capacity) this.flows.shift();
@@ -98,8 +99,14 @@ export function sourceLabel(from: TrafficSource): string {
   return 'pod' in from ? `${from.namespace}/${from.pod}` : `node/${from.node}`;
 }
 
-function sameFlow(a: Omit<FlowRecord, 'seq' | 'atMs' | 'lastAtMs' | 'count'>, b: Omit<FlowRecord, 'seq' | 'atMs' | 'lastAtMs' | 'count'>): boolean {
-  return a.kind === b.kind && a.fromLabel === b.fromLabel && a.to === b.to && a.ip === b.ip && a.port === b.port && a.verdict === b.verdict && a.outcome === b.outcome && samePolicies(a.allowedBy, b.allowedBy) && samePolicies(a.deniedBy, b.deniedBy);
+function repeats(a: FlowRecord, b: FlowInput): boolean {
+  return a.kind === b.kind && a.to === b.to && a.ip === b.ip && a.port === b.port && a.verdict === b.verdict && a.outcome === b.outcome && sameSource(a.from, b.from) && samePolicies(a.allowedBy, b.trace.allowedBy ?? []) && samePolicies(a.deniedBy, b.trace.deniedBy ?? []);
+}
+
+function sameSource(a: TrafficSource, b: TrafficSource): boolean {
+  if (a === 'outside' || b === 'outside') return a === b;
+  if ('pod' in a) return 'pod' in b && a.pod === b.pod && a.namespace === b.namespace;
+  return 'node' in b && a.node === b.node;
 }
 
 function samePolicies(a: PolicyRef[], b: PolicyRef[]): boolean {

@@ -20,18 +20,44 @@ export function* apache2Foreground(_argv: string[], io: Io, sh: Shell): Program 
   io.err(fqdn);
   io.err(`[${t}] [mpm_prefork:notice] [pid 1] AH00163: ${SERVER} ${PHP} configured -- resuming normal operations\n`);
   io.err(`[${t}] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'\n`);
+  const clock = secondClock();
   sh.host.listen(80, (req) => {
     const path = req.path.split('?')[0];
     const reply = answer(sh, path.endsWith('/') ? `${path}index.php` : path);
-    const date = formatDate(sh.host.nowMs(), '%a, %d %b %Y %H:%M:%S GMT');
+    const { date, logTime } = clock(sh.host.nowMs());
     reply.headers = { date, server: SERVER, ...(reply.status === 200 ? { 'x-powered-by': PHP } : {}), 'content-length': String(reply.body.length), connection: 'close', 'content-type': 'text/html; charset=UTF-8' };
     const head = `HTTP/1.1 ${reply.status} ${reply.statusText}\r\n${Object.entries(reply.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
     const ua = req.headers['user-agent'] ?? '-';
-    io.out(`${req.remoteIP} - - [${nginxTime(sh.host.nowMs())}] "${req.method} ${req.path} HTTP/1.1" ${reply.status} ${head.length + reply.body.length} "-" "${ua}"\n`);
+    io.out(`${req.remoteIP} - - [${logTime}] "${req.method} ${req.path} HTTP/1.1" ${reply.status} ${head.length + reply.body.length} "-" "${ua}"\n`);
     return reply;
   });
   yield { kind: 'block' };
   return 0;
+}
+
+/** The Date header and access-log time, formatted once per second (a loaded server answers many per second). */
+function secondClock(): (ms: number) => { date: string; logTime: string } {
+  let second = NaN;
+  let cached = { date: '', logTime: '' };
+  return (ms) => {
+    const s = Math.floor(ms / 1000);
+    if (s !== second) {
+      second = s;
+      cached = { date: formatDate(ms, '%a, %d %b %Y %H:%M:%S GMT'), logTime: nginxTime(ms) };
+    }
+    return cached;
+  };
+}
+
+/** What a PHP file prints (its `echo "…"` strings), memoised by the file's content. */
+const phpOutput = new Map<string, string>();
+function echoes(file: string): string {
+  let out = phpOutput.get(file);
+  if (out === undefined) {
+    out = [...file.matchAll(/echo\s+"([^"]*)"\s*;/g)].map((m) => m[1]).join('');
+    if (phpOutput.size < 64) phpOutput.set(file, out);
+  }
+  return out;
 }
 
 /** index.php of the HPA example prints "OK!"; other PHP files print their inline `echo "…"`; missing files 404. */
@@ -43,6 +69,5 @@ function answer(sh: Shell, path: string): HttpReply {
   }
   if (!path.endsWith('.php')) return { status: 200, statusText: 'OK', body: file };
   // A PHP interpreter is out of scope: the output of a script is what its `echo` statements print.
-  const body = [...file.matchAll(/echo\s+"([^"]*)"\s*;/g)].map((m) => m[1]).join('');
-  return { status: 200, statusText: 'OK', body };
+  return { status: 200, statusText: 'OK', body: echoes(file) };
 }
