@@ -12,6 +12,8 @@ export class SchedulerCache {
   /** Assigned pods carrying required anti-affinity terms (checked against every incoming pod). */
   readonly antiAffinityPods = new Map<string, { pod: KubeObject; node: string }>();
   private sorted: NodeInfo[] | undefined;
+  /** Image name → how many cached nodes have it (the cache's imageStates NumNodes, read by ImageLocality). */
+  readonly imageNodeCounts = new Map<string, number>();
 
   upsertNode(node: KubeObject): void {
     const name = node.metadata.name!;
@@ -20,17 +22,31 @@ export class SchedulerCache {
       const fresh = buildNodeInfo(node, []);
       existing.node = node;
       existing.allocatable = fresh.allocatable;
+      this.countImages(existing, -1);
       existing.images = fresh.images;
+      this.countImages(existing, 1);
       return;
     }
     const pods = [...this.podNode.values()].filter((p) => p.node === name).map((p) => p.pod);
-    this.nodes.set(name, buildNodeInfo(node, pods));
+    const info = buildNodeInfo(node, pods);
+    this.nodes.set(name, info);
+    this.countImages(info, 1);
     this.sorted = undefined;
   }
 
   removeNode(name: string): void {
+    const info = this.nodes.get(name);
+    if (info) this.countImages(info, -1);
     this.nodes.delete(name);
     this.sorted = undefined;
+  }
+
+  private countImages(info: NodeInfo, delta: 1 | -1): void {
+    for (const image of info.images.keys()) {
+      const n = (this.imageNodeCounts.get(image) ?? 0) + delta;
+      if (n > 0) this.imageNodeCounts.set(image, n);
+      else this.imageNodeCounts.delete(image);
+    }
   }
 
   /** Returns true when the pod's assignment changed (added, moved or removed). */

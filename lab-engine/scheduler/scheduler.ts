@@ -11,6 +11,7 @@ import { preempt, priorityOf } from './preemption';
 import { isTerminalPod } from './node-info';
 import { SchedulingQueue } from './queue';
 import { isApiError } from '../api/errors';
+import { IMAGE_NODE_COUNTS } from './plugins/image-locality';
 
 const SCHEDULER_NAME = 'default-scheduler';
 const SOURCE = { component: SCHEDULER_NAME };
@@ -125,6 +126,7 @@ export class Scheduler implements SchedulerService {
     const nodes = this.cache.list();
     if (!nodes.length) return this.fail(pod, key, NO_NODES_AVAILABLE, []);
     const state: CycleState = new Map();
+    state.set(IMAGE_NODE_COUNTS, this.cache.imageNodeCounts);
     state.set('InterPodAffinity/existingAnti', [...this.cache.antiAffinityPods.values()].map((x) => ({ pod: x.pod, node: this.cache.nodes.get(x.node)?.node })).filter((x) => x.node));
     const statuses = new Map<string, PluginStatus>();
     const pre = this.runPreFilter(pod, state, nodes);

@@ -2,6 +2,8 @@ import type { SchedulerPlugin } from '../types';
 import { normalizeImageName } from '../../kubelet/images/reference';
 
 const MB = 1024 * 1024;
+/** CycleState key of the cache's image name → node count map. */
+export const IMAGE_NODE_COUNTS = 'ImageLocality/nodeCounts';
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
@@ -13,9 +15,11 @@ export const imageLocality: SchedulerPlugin = {
     let spread = state.get('ImageLocality/spread') as Map<string, number> | undefined;
     if (!spread) {
       spread = new Map();
+      // The scheduler puts its cache's per-image node counts in the cycle state (imageStates.NumNodes).
+      const counts = state.get(IMAGE_NODE_COUNTS) as Map<string, number> | undefined;
       for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
         const name = normalizeImageName(c.image ?? '');
-        spread.set(name, all.filter((n) => n.images.has(name)).length);
+        spread.set(name, counts ? (counts.get(name) ?? 0) : all.filter((n) => n.images.has(name)).length);
       }
       state.set('ImageLocality/spread', spread);
     }

@@ -1,5 +1,5 @@
 import type { SchedulerPlugin } from '../types';
-import { cachedPodRequests as podRequests, cachedPodRequestsForScoring as podRequestsForScoring } from '../resources';
+import { cachedPodRequests as podRequests, cachedPodRequestsForScoring as podRequestsForScoring, type ResourceList } from '../resources';
 import { unschedulable } from './status';
 
 /**
@@ -11,33 +11,42 @@ export const nodeResourcesFit: SchedulerPlugin = {
   name: 'NodeResourcesFit',
   weight: 1,
   filter(pod, info) {
-    const reasons: string[] = [];
+    // Runs for up to numFeasibleNodesToFind nodes per pod: no allocation unless the pod does not fit.
+    let reasons: string[] | undefined;
     const alloc = info.allocatable;
-    if ((info.requested.pods ?? 0) + 1 > (alloc.pods ?? 0)) reasons.push('Too many pods');
+    if ((info.requested.pods ?? 0) + 1 > (alloc.pods ?? 0)) (reasons ??= []).push('Too many pods');
     const req = podRequests(pod);
-    for (const r of ['cpu', 'memory', 'ephemeral-storage']) {
+    for (const r of BASE_RESOURCES) {
       const want = req[r] ?? 0;
-      if (want > 0 && want > (alloc[r] ?? 0) - (info.requested[r] ?? 0)) reasons.push(`Insufficient ${r}`);
+      if (want > 0 && want > (alloc[r] ?? 0) - (info.requested[r] ?? 0)) (reasons ??= []).push(`Insufficient ${r}`);
     }
-    for (const r of Object.keys(req).sort()) {
-      if (['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(r)) continue;
+    for (const r of scalarResources(req)) {
       const want = req[r] ?? 0;
-      if (want > 0 && want > (alloc[r] ?? 0) - (info.requested[r] ?? 0)) reasons.push(`Insufficient ${r}`);
+      if (want > 0 && want > (alloc[r] ?? 0) - (info.requested[r] ?? 0)) (reasons ??= []).push(`Insufficient ${r}`);
     }
-    return reasons.length ? unschedulable(...reasons) : undefined;
+    return reasons ? unschedulable(...reasons) : undefined;
   },
   // LeastAllocated strategy (the default ScoringStrategy): mean of (free/allocatable)*100 over cpu and memory.
   score(pod, info) {
     const req = podRequestsForScoring(pod);
-    let sum = 0;
-    for (const r of ['cpu', 'memory']) {
-      const cap = info.allocatable[r] ?? 0;
-      const used = (info.requested[r] ?? 0) + (req[r] ?? 0);
-      sum += cap === 0 || used > cap ? 0 : Math.floor(((cap - used) * 100) / cap);
-    }
-    return Math.floor(sum / 2);
+    return Math.floor((leastAllocated(info.allocatable.cpu ?? 0, (info.requested.cpu ?? 0) + (req.cpu ?? 0)) + leastAllocated(info.allocatable.memory ?? 0, (info.requested.memory ?? 0) + (req.memory ?? 0))) / 2);
   },
 };
+
+const BASE_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
+const NOT_SCALAR = new Set([...BASE_RESOURCES, 'pods']);
+/** Extended resources of a (memoised, never mutated) request list, in name order. */
+const scalarsOf = new WeakMap<ResourceList, string[]>();
+
+function scalarResources(req: ResourceList): string[] {
+  let names = scalarsOf.get(req);
+  if (!names) scalarsOf.set(req, (names = Object.keys(req).filter((r) => !NOT_SCALAR.has(r)).sort()));
+  return names;
+}
+
+function leastAllocated(cap: number, used: number): number {
+  return cap === 0 || used > cap ? 0 : Math.floor(((cap - used) * 100) / cap);
+}
 
 /** plugins/noderesources/balanced_allocation.go: 100 - std deviation of the cpu/memory fractions. */
 export const nodeResourcesBalancedAllocation: SchedulerPlugin = {
