@@ -9,6 +9,7 @@ import { nodeCommands } from '../shell/commands/node-tools';
 import { sshCommand } from '../shell/commands/ssh';
 import { jobCommands } from '../shell/commands/jobs';
 import { opensslCommand } from '../shell/commands/openssl';
+import { etcdctlCommand, etcdRestoreWatcher } from '../shell/commands/etcdctl';
 import type { KubeletService } from '../kubelet/types';
 import { KUBELET_SERVICE, NETWORK_SERVICE, type NetworkService } from '../network/service';
 import type { Session } from './session';
@@ -89,6 +90,7 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
   const fs = new VirtualFs(layout.files);
   fs.stampNewEntries(cluster.clock.nowMs());
   const fallback = layout.kubeconfig ?? defaultKubeconfig(`https://${nodeIP(cluster, controlPlaneName)}:6443`, '', '', '');
+  let watchEtcdManifest: (() => void) | undefined;
   const shell: Shell = new Shell({
     hostname: node,
     home: '/root',
@@ -98,7 +100,9 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     clock: () => cluster.clock.nowMs(),
     aliases: isControlPlane ? { k: 'kubectl' } : {},
     commands: [],
+    afterLine: () => watchEtcdManifest?.(),
   });
+  if (isControlPlane) watchEtcdManifest = etcdRestoreWatcher(shell, cluster);
   const binding = { cluster, hooks: sessionHooks(env, shell), fallbackKubeconfig: fallback, afterCommand: () => cluster.step() };
   shell.registerCommand(kubectlCommand(shell, binding), true);
   for (const c of [
@@ -107,6 +111,7 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     sshCommand(shell, env),
     ...jobCommands(shell, env),
     opensslCommand(shell, cluster.rng.derive(`openssl/${node}`)),
+    ...(isControlPlane ? [etcdctlCommand(shell, cluster, 'etcdctl'), etcdctlCommand(shell, cluster, 'etcdutl')] : []),
   ]) {
     shell.registerCommand(c);
   }

@@ -159,6 +159,9 @@ function withPki(o: NodeFilesOptions, pki: ClusterPki): NodeFiles {
 }
 
 function addManifests(files: Record<string, FileContent>, o: NodeFilesOptions): void {
+  // etcd's data dir (the etcd-data hostPath): not empty, so `snapshot restore --data-dir /var/lib/etcd` refuses as upstream.
+  files['/var/lib/etcd/member/snap/db'] = '';
+  files['/var/lib/etcd/member/wal/0000000000000000-0000000000000000.wal'] = '';
   for (const m of o.manifests?.length ? o.manifests : fallbackManifests(o.controlPlaneIP)) {
     files[m.path.startsWith('/') ? m.path : `/etc/kubernetes/manifests/${m.path}`] = m.content;
   }
