@@ -28,8 +28,14 @@ describe('run --dry-run=client', () => {
   it('reports kubectl\'s run errors', async () => {
     const h = new FakeHost();
     expect((await h.run('run')).stderr).toBe("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
-    expect((await h.run('run x --image=nginx --restart=Sometimes')).stderr).toBe('error: invalid restart policy: Sometimes\n');
+    expect((await h.run('run x --image=nginx --restart=Sometimes')).stderr).toBe("error: invalid restart policy: Sometimes\nSee 'kubectl run -h' for help and examples\n"); // recorded from kubectl v1.32.4
     expect((await h.run('run x --image=UPPER')).stderr).toBe('error: Invalid image name "UPPER": invalid reference format\n');
+    // Recorded from kubectl v1.32.4 (run.go's UsageErrorf validations: the help hint follows).
+    const hint = "\nSee 'kubectl run -h' for help and examples\n";
+    expect((await h.run('run x --image=nginx --rm')).stderr).toBe(`error: --rm should only be used for attached containers${hint}`);
+    expect((await h.run('run x --image=nginx -t')).stderr).toBe(`error: -i/--stdin is required for containers with -t/--tty=true${hint}`);
+    expect((await h.run('run x --image=nginx --expose')).stderr).toBe(`error: --port must be set when exposing a service${hint}`);
+    expect((await h.run('run x --image=nginx -it --dry-run=client')).stderr).toBe(`error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)${hint}`);
   });
 
   it('creates the pod (and service) on the server', async () => {

@@ -24,11 +24,11 @@ function validate(ctx: CommandContext, image: string): void {
   if (!image) throw usageError(ctx, '--image is required');
   if (!IMAGE_RE.test(image)) throw new KubectlError(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   const restart = flagString(ctx.flags, 'restart') || 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`invalid restart policy: ${restart}`);
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw usageError(ctx, `invalid restart policy: ${restart}`); // run.go: cmdutil.UsageErrorf
   const attach = flagBool(ctx.flags, 'attach') || flagBool(ctx.flags, 'stdin');
-  if (flagBool(ctx.flags, 'tty') && !flagBool(ctx.flags, 'stdin')) throw new KubectlError('-i/--stdin is required for containers with -t/--tty=true');
+  if (flagBool(ctx.flags, 'tty') && !flagBool(ctx.flags, 'stdin')) throw usageError(ctx, '-i/--stdin is required for containers with -t/--tty=true');
   if (flagBool(ctx.flags, 'rm') && !attach) throw usageError(ctx, '--rm should only be used for attached containers');
-  if (flagBool(ctx.flags, 'expose') && runPort(ctx) < 1) throw new KubectlError('--port must be set when exposing a service');
+  if (flagBool(ctx.flags, 'expose') && runPort(ctx) < 1) throw usageError(ctx, '--port must be set when exposing a service');
 }
 
 function parseEnv(specs: string[]): { name: string; value: string }[] {
@@ -99,7 +99,7 @@ async function runRun(ctx: CommandContext): Promise<number> {
   const image = flagString(ctx.flags, 'image');
   validate(ctx, image);
   const attach = flagBool(ctx.flags, 'attach') || flagBool(ctx.flags, 'stdin');
-  if (dryRun !== 'none' && attach) throw new KubectlError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (dryRun !== 'none' && attach) throw usageError(ctx, "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const pod = buildPod(ctx, name, image);
   if (flagBool(ctx.flags, 'save-config')) setLastApplied(pod);
   recordChangeCause(ctx, pod);
