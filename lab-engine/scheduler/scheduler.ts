@@ -177,8 +177,9 @@ export class Scheduler implements SchedulerService {
   }
 
   private selectHost(pod: KubeObject, state: CycleState, feasible: NodeInfo[], all: NodeInfo[]): NodeInfo {
-    // Totals by position in `feasible` (node names are unique); a Map only for plugins that normalise.
+    // Scores and totals by position in `feasible`.
     const totals = new Float64Array(feasible.length);
+    const scores: number[] = new Array(feasible.length);
     for (const p of this.plugins) {
       if (!p.score) continue;
       const weight = p.weight ?? 1;
@@ -186,10 +187,9 @@ export class Scheduler implements SchedulerService {
         for (let i = 0; i < feasible.length; i++) totals[i] += p.score(pod, feasible[i], state, all) * weight;
         continue;
       }
-      const scores = new Map<string, number>();
-      for (const n of feasible) scores.set(n.node.metadata.name!, p.score(pod, n, state, all));
+      for (let i = 0; i < feasible.length; i++) scores[i] = p.score(pod, feasible[i], state, all);
       p.normalizeScores(scores, pod, state);
-      for (let i = 0; i < feasible.length; i++) totals[i] += scores.get(feasible[i].node.metadata.name!)! * weight;
+      for (let i = 0; i < feasible.length; i++) totals[i] += scores[i] * weight;
     }
     // selectHost: reservoir sampling among the top scores, here with the seeded rng.
     let best: NodeInfo[] = [];

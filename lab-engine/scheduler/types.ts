@@ -50,8 +50,8 @@ export interface SchedulerPlugin {
   filter?(pod: KubeObject, node: NodeInfo, state: CycleState): PluginStatus | undefined;
   /** Score 0..100 (after normalisation); multiplied by `weight`. */
   score?(pod: KubeObject, node: NodeInfo, state: CycleState, all: NodeInfo[]): number;
-  /** Optional normalisation over all feasible nodes' raw scores (NormalizeScore). */
-  normalizeScores?(scores: Map<string, number>, pod: KubeObject, state: CycleState): void;
+  /** Optional normalisation, in place, of the feasible nodes' raw scores (NormalizeScore; in feasible-node order). */
+  normalizeScores?(scores: number[], pod: KubeObject, state: CycleState): void;
   weight?: number;
   /**
    * Reserve/PreBind: called on the chosen node before binding (VolumeBinding

@@ -85,11 +85,11 @@ export function interPodAffinity(nsLabels: NamespaceLabels): SchedulerPlugin {
     normalizeScores(scores) {
       let min = Infinity;
       let max = -Infinity;
-      for (const v of scores.values()) {
+      for (const v of scores) {
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
-      for (const [k, v] of scores) scores.set(k, max === min ? 0 : Math.floor((100 * (v - min)) / (max - min)));
+      for (let i = 0; i < scores.length; i++) scores[i] = max === min ? 0 : Math.floor((100 * (scores[i] - min)) / (max - min));
     },
   };
 }

@@ -74,7 +74,7 @@ export const nodeAffinity: SchedulerPlugin = {
   },
   normalizeScores(scores) {
     let max = 0;
-    for (const v of scores.values()) max = Math.max(max, v);
-    for (const [k, v] of scores) scores.set(k, max === 0 ? 0 : Math.floor((v * 100) / max));
+    for (const v of scores) max = Math.max(max, v);
+    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? 0 : Math.floor((scores[i] * 100) / max);
   },
 };

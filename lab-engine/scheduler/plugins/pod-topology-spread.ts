@@ -72,7 +72,7 @@ export const podTopologySpread: SchedulerPlugin = {
   },
   normalizeScores(scores) {
     let max = 0;
-    for (const v of scores.values()) max = Math.max(max, v);
-    for (const [k, v] of scores) scores.set(k, max === 0 ? 100 : Math.floor((100 * (max - v)) / max));
+    for (const v of scores) max = Math.max(max, v);
+    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? 100 : Math.floor((100 * (max - scores[i])) / max);
   },
 };

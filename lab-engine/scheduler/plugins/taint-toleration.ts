@@ -59,7 +59,7 @@ export const taintToleration: SchedulerPlugin = {
   normalizeScores(scores) {
     // helper.DefaultNormalizeScore(MaxNodeScore, reverse=true, scores)
     let max = 0;
-    for (const v of scores.values()) max = Math.max(max, v);
-    for (const [k, v] of scores) scores.set(k, max === 0 ? 100 : 100 - Math.floor((v * 100) / max));
+    for (const v of scores) max = Math.max(max, v);
+    for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? 100 : 100 - Math.floor((scores[i] * 100) / max);
   },
 };
