@@ -196,7 +196,7 @@ describe('hostile manifests through kubectl', () => {
 describe('files of a kubeadm control-plane node', () => {
   it('has the kubeadm layout and a kubeconfig', async () => {
     const s = await createSession({ seed: 1 });
-    expect((await s.run('ls /etc/kubernetes')).stdout).toBe('admin.conf\nkubelet.conf\nmanifests\npki\nsuper-admin.conf\n');
+    expect((await s.run('ls /etc/kubernetes')).stdout).toBe('admin.conf\ncontroller-manager.conf\nkubelet.conf\nmanifests\npki\nscheduler.conf\nsuper-admin.conf\n');
     expect((await s.run('ls /etc/kubernetes/manifests')).stdout).toBe('etcd.yaml\nkube-apiserver.yaml\nkube-controller-manager.yaml\nkube-scheduler.yaml\n');
     expect((await s.run('grep -c current-context ~/.kube/config')).stdout).toBe('1\n');
     expect((await s.run('hostname; cat /etc/hostname')).stdout).toBe('controlplane\ncontrolplane\n');

@@ -720,4 +720,91 @@ k exec client -- wget -qO- -T 2 http://api > /dev/null 2>&1; echo $? > /opt/afte
       expect(s.file('/opt/after.txt')).toBe('0\n');
     },
   },
+  {
+    id: 'csr-new-user-with-rbac',
+    verbs: ['apply', 'certificate', 'get', 'config', 'create', 'auth'],
+    script: String.raw`
+openssl genrsa -out /root/60099.key 2048
+openssl req -new -key /root/60099.key -out /root/60099.csr -subj "/CN=60099@internal.users/O=examiner"
+cat <<EOF | k apply -f -
+apiVersion: certificates.k8s.io/v1
+kind: CertificateSigningRequest
+metadata:
+  name: 60099@internal.users
+spec:
+  request: $(cat /root/60099.csr | base64 | tr -d "\n")
+  signerName: kubernetes.io/kube-apiserver-client
+  usages:
+  - client auth
+EOF
+k certificate approve 60099@internal.users
+k get csr 60099@internal.users -o jsonpath='{.status.certificate}' | base64 -d > /root/60099.crt
+k config set-credentials 60099@internal.users --client-key=/root/60099.key --client-certificate=/root/60099.crt --embed-certs
+k config set-context 60099@internal.users --cluster=kubernetes --user=60099@internal.users
+k --context=60099@internal.users get pods 2> /opt/forbidden.txt
+k create role pod-reader --verb=get,list --resource=pods
+k create rolebinding pod-reader --role=pod-reader --group=examiner
+k --context=60099@internal.users get pods 2> /opt/allowed.txt
+k auth can-i list pods --as=60099@internal.users --as-group=examiner > /opt/can-i.txt
+`,
+    check(s) {
+      expect(s.get('csr', '60099@internal.users')?.status?.certificate).toBeTruthy();
+      expect(s.file('/opt/forbidden.txt')).toBe('Error from server (Forbidden): pods is forbidden: User "60099@internal.users" cannot list resource "pods" in API group "" in the namespace "default"\n');
+      expect(s.file('/opt/allowed.txt')).toBe('No resources found in default namespace.\n');
+      expect(s.file('/opt/can-i.txt')).toBe('yes\n');
+      expect(s.file('/root/.kube/config')).toContain('name: 60099@internal.users');
+    },
+  },
+  {
+    id: 'kubeconfig-contexts-and-users',
+    verbs: ['config'],
+    script: String.raw`
+k config get-contexts -o name > /opt/contexts.txt
+k config set-context dev --cluster=kubernetes --user=kubernetes-admin --namespace=dev
+k config rename-context dev development
+k config use-context development
+k config view --minify -o jsonpath='{.contexts[0].context.namespace}' > /opt/ns.txt
+k config use-context kubernetes-admin@kubernetes
+k config delete-context development
+k config view --raw -o jsonpath='{.users[0].user.client-certificate-data}' | base64 -d > /opt/admin.crt
+openssl x509 -in /opt/admin.crt -noout -subject > /opt/admin-subject.txt
+`,
+    check(s) {
+      expect(s.file('/opt/contexts.txt')).toBe('kubernetes-admin@kubernetes\n');
+      expect(s.file('/opt/ns.txt')).toBe('dev');
+      expect(s.file('/opt/admin-subject.txt')).toBe('subject=O = kubeadm:cluster-admins, CN = kubernetes-admin\n');
+      expect(s.file('/root/.kube/config')).not.toContain('development');
+    },
+  },
+  {
+    id: 'apiserver-certificate-expiry-and-sans',
+    verbs: [],
+    script: String.raw`
+openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -text | grep -A1 "Subject Alternative Name" | tail -1 | tr -d ' ' > /opt/sans.txt
+openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -enddate > /opt/expiry.txt
+openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -issuer > /opt/issuer.txt
+`,
+    check(s) {
+      expect(s.file('/opt/sans.txt')).toMatch(/^DNS:controlplane,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IPAddress:10.96.0.1,IPAddress:\d+\.\d+\.\d+\.\d+\n$/);
+      expect(s.file('/opt/expiry.txt')).toMatch(/^notAfter=\w{3} [ \d]\d \d\d:\d\d:\d\d \d{4} GMT\n$/);
+      expect(s.file('/opt/issuer.txt')).toBe('issuer=CN = kubernetes\n');
+    },
+  },
+  {
+    id: 'etcd-backup-and-restore',
+    verbs: ['create', 'delete', 'get'],
+    script: String.raw`
+k create deployment keep-me --image=nginx:1.27
+ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /opt/etcd-backup.db
+k delete deployment keep-me
+k create deployment after-backup --image=nginx:1.27
+ETCDCTL_API=3 etcdutl snapshot restore /opt/etcd-backup.db --data-dir /var/lib/etcd-backup
+sed -i 's#path: /var/lib/etcd$#path: /var/lib/etcd-backup#' /etc/kubernetes/manifests/etcd.yaml
+k get deploy -o name > /opt/deploys.txt
+`,
+    check(s) {
+      expect(s.file('/opt/deploys.txt')).toBe('deployment.apps/keep-me\n');
+      expect(s.get('deploy', 'after-backup')).toBeUndefined();
+    },
+  },
 ];

@@ -85,8 +85,15 @@ function goBytes(text: string): { goSyntax: string } {
   return { goSyntax: `[]byte{${Array.from(bytes, (b) => `0x${b.toString(16)}`).join(', ')}}` };
 }
 
+/** ValidateCertificateRequestName accepts any name; apimachinery's path-segment rule still applies. */
+function validateName(name: string): FieldError[] {
+  if (name === '.' || name === '..') return [field.invalid('metadata.name', name, `may not be '${name}'`)];
+  for (const bad of ['/', '%']) if (name.includes(bad)) return [field.invalid('metadata.name', name, `may not contain '${bad}'`)];
+  return [];
+}
+
 function validateCsr(obj: KubeObject): FieldError[] {
-  const errs: FieldError[] = [];
+  const errs: FieldError[] = validateName(obj.metadata.name ?? '');
   const spec = obj.spec ?? {};
   const pem = typeof spec.request === 'string' ? decodeBase64(spec.request) : '';
   const parsed = parseCsr(pem);

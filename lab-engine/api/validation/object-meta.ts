@@ -29,7 +29,7 @@ export function validateObjectMeta(def: KindDef, obj: KubeObject, old?: KubeObje
 }
 
 /** Kinds whose names follow another rule (they validate the name in their own validate()). */
-const OWN_NAME_RULE = new Set(['Namespace', 'Service', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+const OWN_NAME_RULE = new Set(['Namespace', 'Service', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'CertificateSigningRequest']);
 
 function nameRule(def: KindDef): 'subdomain' | 'own' {
   return OWN_NAME_RULE.has(def.kind) ? 'own' : 'subdomain';
