@@ -100,8 +100,45 @@ function markBackground(s: StatementNode): void {
   }
 }
 
+/**
+ * just-bash 3.4 parses a `[` in an unquoted here-document body as the start of
+ * a glob bracket expression: the rest of the bracket becomes a `Glob` part,
+ * whose quotes are then removed and whose `$(…)`/`$VAR` are not expanded
+ * (`args: [sh, -c, 'echo $(date)']` came out as `args: [sh, -c, echo $\(date\)]`).
+ * In bash a here-document body only undergoes parameter, command and
+ * arithmetic expansion; `[`, `*`, `?` and quotes are plain text. Each such
+ * part is re-parsed as here-document text after its `[`.
+ */
+const HEREDOC_FRAGMENT_END = '__KL_HEREDOC_FRAGMENT__';
+
+function heredocParts(text: string, depth: number): Node[] {
+  const ast = parseBash(`cat <<${HEREDOC_FRAGMENT_END}\n${text}\n${HEREDOC_FRAGMENT_END}\n`) as unknown as Node;
+  const command = ((ast.statements as Node[])[0].pipelines as Node[])[0].commands as Node[];
+  const parts = [...((((command[0].redirections as Node[])[0].target as Node).content as Node).parts as Node[])];
+  const last = parts[parts.length - 1];
+  if (last?.type === 'Literal' && typeof last.value === 'string' && last.value.endsWith('\n')) {
+    const value = last.value.slice(0, -1);
+    if (value) parts[parts.length - 1] = { type: 'Literal', value };
+    else parts.pop();
+  }
+  return literalGlobs(parts, depth + 1);
+}
+
+function literalGlobs(parts: Node[], depth = 0): Node[] {
+  if (depth > 64) return parts;
+  return parts.flatMap((p) => (p.type === 'Glob' && typeof p.pattern === 'string' ? [{ type: 'Literal', value: p.pattern[0] }, ...heredocParts(p.pattern.slice(1), depth)] : [p]));
+}
+
+function fixHeredocGlobs(n: Node): Node | undefined {
+  if (n.type !== 'HereDoc' || n.quoted) return undefined;
+  const content = n.content as Node | undefined;
+  if (content?.type === 'Word' && Array.isArray(content.parts) && (content.parts as Node[]).some((p) => p.type === 'Glob')) content.parts = literalGlobs(content.parts as Node[]);
+  return undefined;
+}
+
 export function rewriteScript(ast: ScriptNode, source?: string): ScriptNode {
   if (source === undefined || /RANDOM|SECONDS/.test(source)) rewrite(ast, replaceSpecialVariables);
+  if (source === undefined || (source.includes('<<') && source.includes('['))) rewrite(ast, fixHeredocGlobs);
   const statements: StatementNode[] = [];
   for (const s of ast.statements) {
     if (s.background) markBackground(s);
