@@ -534,6 +534,7 @@ export class PodWorker {
       listeners,
       nowMs: () => this.now(),
       hostname: this.pod.spec?.hostname ?? this.pod.metadata.name!,
+      image: c.spec.image,
       fs: c.fs!,
       network: this.host.network(),
       source: { namespace: this.pod.metadata.namespace!, pod: this.pod.metadata.name! },

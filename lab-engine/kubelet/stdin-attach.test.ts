@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerState, getPod, kubelet, pod, testCluster } from './testing';
+import { createCluster } from '../sim/cluster';
 
 /** Containers with `stdin`/`tty` (kubectl run -it): a shell reading its stdin waits for the terminal. */
 describe('kubelet: stdin, tty and attach', () => {
@@ -77,5 +78,17 @@ describe('kubelet: stdin, tty and attach', () => {
     c.api().create(pod('done', shell({})));
     c.settle();
     expect(() => kubelet(c).attach('default', 'done', 'tmp')).toThrow('cannot exec into a container in a completed pod; current phase is Succeeded');
+  });
+
+  it('busybox older than 1.30 prints its own nslookup format (busybox:1.28)', () => {
+    // The default topology runs CoreDNS.
+    const c = createCluster({ seed: 7, topology: 'default' });
+    c.settle();
+    c.api().create(pod('old', { containers: [{ name: 'c', image: 'busybox:1.28', args: ['sleep', '3600'] }], nodeName: 'node01' }));
+    c.api().create(pod('new', { containers: [{ name: 'c', image: 'busybox:1.36', args: ['sleep', '3600'] }], nodeName: 'node01' }));
+    c.settle();
+    const old = kubelet(c).exec('default', 'old', 'c', ['nslookup', 'kubernetes.default']);
+    expect(old.stdout).toMatch(/^Server: {4}10\.96\.0\.10\nAddress 1: 10\.96\.0\.10 kube-dns\.kube-system\.svc\.cluster\.local\n\nName: {6}kubernetes\.default\nAddress 1: 10\.96\.0\.1 kubernetes\.default\.svc\.cluster\.local\n$/);
+    expect(kubelet(c).exec('default', 'new', 'c', ['nslookup', 'kubernetes.default']).stdout).toMatch(/^Server:\t\t10\.96\.0\.10\nAddress:\t10\.96\.0\.10:53\n/);
   });
 });

@@ -1,5 +1,6 @@
 import type { CommandFn, Shell } from './interpreter';
 import type { Io, Program } from './types';
+import { formatNslookupBusyboxLegacy } from '../../network/format';
 
 /**
  * wget / curl / nc / nslookup / ping inside a container: traffic goes through
@@ -166,6 +167,12 @@ function* nc(argv: string[], io: Io, sh: Shell): Program {
   return 1;
 }
 
+/** `busybox:1.28`, `docker.io/library/busybox:1.29.3`: a busybox older than 1.30 (the nslookup rewrite). */
+export function isLegacyBusybox(image: string | undefined): boolean {
+  const m = /(?:^|\/)busybox:1\.(\d+)(?:[.-]|$)/.exec(image ?? '');
+  return !!m && Number(m[1]) < 30;
+}
+
 function* nslookup(argv: string[], io: Io, sh: Shell): Program {
   const name = argv.slice(1).find((a) => !a.startsWith('-'));
   const net = sh.host.network;
@@ -178,6 +185,15 @@ function* nslookup(argv: string[], io: Io, sh: Shell): Program {
     return 1;
   }
   const r = net.dnsLookup({ from: sh.host.source, name });
+  if (isLegacyBusybox(sh.host.image)) {
+    // busybox < 1.30 (busybox:1.28, the Kubernetes DNS debugging page's image) resolves through libc
+    // and prints `Address 1: ip name` lines.
+    if (r.elapsedMs > 0) yield { kind: 'sleep', ms: r.elapsedMs };
+    const legacy = formatNslookupBusyboxLegacy(r);
+    io.out(legacy.stdout);
+    io.err(legacy.stderr);
+    return legacy.exitCode;
+  }
   if (r.timedOut) {
     yield { kind: 'sleep', ms: 15_000 };
     io.out(';; connection timed out; no servers could be reached\n\n');

@@ -32,6 +32,8 @@ export interface Io {
 export interface ProcessHost {
   nowMs(): number;
   hostname: string;
+  /** The container's image reference as written in the spec (`busybox:1.28`): some tools print per version. */
+  image?: string;
   fs: ContainerFs;
   /** Outbound traffic (absent without a network service). */
   network?: KubeletNetworkPort;
