@@ -109,3 +109,12 @@ describe('runKubectl: errors and connection', () => {
     );
   });
 });
+
+describe('unknown commands: cobra SuggestFor', () => {
+  it('suggests get and wait for list and ps (recorded from kubectl v1.32.4)', async () => {
+    const { FakeHost } = await import('./testing/fake-host');
+    const h = new FakeHost();
+    expect((await h.run('list pods')).stderr).toBe('Error: unknown command "list" for "kubectl"\n\nDid you mean this?\n\tget\n\twait\n\n');
+    expect((await h.run('ps')).stderr).toBe('Error: unknown command "ps" for "kubectl"\n\nDid you mean this?\n\tget\n\tcp\n\twait\n\n');
+  });
+});

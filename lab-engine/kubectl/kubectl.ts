@@ -118,8 +118,11 @@ export function suggestionsFor(typed: string, names: readonly string[]): string[
   const t = typed.toLowerCase();
   // The typed word itself is never suggested (cobra would have found it); it can only be a
   // kubectl command this emulation does not have (`debug`, `proxy`…).
-  return names.filter((n) => n.toLowerCase() !== t && (levenshtein(t, n.toLowerCase()) <= 2 || n.toLowerCase().startsWith(t)));
+  return names.filter((n) => n.toLowerCase() !== t && (levenshtein(t, n.toLowerCase()) <= 2 || n.toLowerCase().startsWith(t) || (SUGGEST_FOR[n] ?? []).includes(t)));
 }
+
+/** cobra Command.SuggestFor of kubectl's commands (recorded: `kubectl list`, `kubectl ps` suggest get and wait). */
+const SUGGEST_FOR: Record<string, string[]> = { get: ['list', 'ps'], wait: ['list', 'ps'] };
 
 function levenshtein(a: string, b: string): number {
   const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -41,7 +41,9 @@ export interface Prepared {
 
 export function realKubectl(kubeconfig: string, line: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(KUBECTL, ['--kubeconfig', kubeconfig, ...splitWords(line)], { timeout: 20_000, env: { ...process.env, KUBECTL_COMMAND_HEADERS: 'false' } }, (err, stdout, stderr) => {
+    // KUBECONFIG in the environment, not --kubeconfig: a flag before the verb changes kubectl's
+    // answer to an unknown verb ("flags cannot be placed before plugin name")
+    execFile(KUBECTL, splitWords(line), { timeout: 20_000, env: { ...process.env, KUBECONFIG: kubeconfig, KUBECTL_COMMAND_HEADERS: 'false' } }, (err, stdout, stderr) => {
       const code = err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0;
       resolve({ stdout, stderr, code: typeof code === 'number' ? code : 1 });
     });

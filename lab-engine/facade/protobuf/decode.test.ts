@@ -96,3 +96,13 @@ describe('protobuf bodies captured from the real kubectl', async () => {
     expect(() => decodeKubernetesProtobuf(body.subarray(0, body.length - 7))).toThrow(expect.objectContaining({ status: expect.objectContaining({ code: 400 }) }));
   });
 });
+
+describe('negative varints', () => {
+  it('reads -2 (ten bytes of two\'s complement) exactly', async () => {
+    const { readFields, toSigned } = await import('./wire');
+    // field 1, varint -2: 0xfe 0xff×8 0x01
+    const f = readFields(new Uint8Array([0x08, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));
+    expect(toSigned(f[0].varint!)).toBe(-2);
+    expect(toSigned(readFields(new Uint8Array([0x08, 0x96, 0x01]))[0].varint!)).toBe(150);
+  });
+});

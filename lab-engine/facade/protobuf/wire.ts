@@ -16,11 +16,12 @@ export function readFields(buf: Uint8Array): WireField[] {
   const varint = (): number => {
     let result = 0;
     let mul = 1;
+    const start = i;
     for (let n = 0; n < 10; n++) {
       if (i >= buf.length) throw new Error('protobuf: truncated varint');
       const b = buf[i++];
       result += (b & 0x7f) * mul;
-      if ((b & 0x80) === 0) return result;
+      if ((b & 0x80) === 0) return result < 2 ** 53 ? result : exactSigned(buf, start, i);
       mul *= 128;
     }
     throw new Error('protobuf: varint too long');
@@ -45,7 +46,17 @@ export function readFields(buf: Uint8Array): WireField[] {
   return out;
 }
 
-/** Signed int64/int32 fields are plain varints (two's complement); fold the top half back to negatives. */
+/**
+ * A varint beyond 2^53 is, in Kubernetes' messages, a negative int32/int64 (two's complement
+ * over 64 bits: -2 arrives as 2^64-2, which a float cannot hold); read it exactly as signed.
+ */
+function exactSigned(buf: Uint8Array, start: number, end: number): number {
+  let v = BigInt(0);
+  for (let k = end - 1; k >= start; k--) v = (v << BigInt(7)) | BigInt(buf[k] & 0x7f);
+  return Number(BigInt.asIntN(64, v));
+}
+
+/** Signed int64/int32 fields are plain varints (two's complement); large ones were already read as signed. */
 export function toSigned(v: number): number {
   return v >= 2 ** 63 ? v - 2 ** 64 : v;
 }

@@ -29,9 +29,13 @@ const canI: CommandSpec = {
     const args = ctx.flags.args;
     if (args.length < 2) throw new KubectlError('you must specify two arguments: verb resource or verb resource/resourceName.');
     const [verb, res, maybeName] = args;
+    // cani.go Complete: warns about verbs outside the known resource / non-resource sets
+    const known = res.startsWith('/') ? ['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*'] : ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', 'escalate', 'approve', 'sign', '*'];
+    const verbWarning = known.includes(verb) ? '' : `Warning: verb '${verb}' is not a known verb\n\n`;
     let allowed = true;
     let reason = '';
     if (res.startsWith('/')) {
+      ctx.io.err(verbWarning);
       const r = svc?.canI(user, { verb, path: res });
       allowed = r?.allowed ?? true;
       reason = r?.reason ?? '';
@@ -42,13 +46,15 @@ const canI: CommandSpec = {
       if (def) {
         group = def.group;
         resource = def.resource;
+        ctx.io.err(verbWarning);
         // cani.go Validate: a cluster-scoped resource checked without --all-namespaces
         if (!def.namespaced && !all) ctx.io.err(`Warning: resource '${resource}' is not namespace scoped${group ? ` in group '${group}'` : ''}\n\n`);
       } else if (type !== '*') {
         const dot = type.indexOf('.');
         if (dot > 0) [resource, group] = [type.slice(0, dot), type.slice(dot + 1)];
         ctx.io.err(`Warning: the server doesn't have a resource type '${type}'\n\n`);
-      }
+        ctx.io.err(verbWarning);
+      } else ctx.io.err(verbWarning);
       const r = svc?.canI(user, { verb, group, resource, subresource: flagString(ctx.flags, 'subresource') || undefined, namespace: def && !def.namespaced ? undefined : namespace || undefined, name: slashName ?? maybeName });
       allowed = r?.allowed ?? true;
       reason = r?.reason ?? '';

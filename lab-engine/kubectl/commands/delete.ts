@@ -43,7 +43,8 @@ function completeDelete(ctx: CommandContext): DeleteOptions {
   if (force && grace < 0) grace = 0;
   const propagation = cascade(ctx);
   if (output && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
-  if (sel.all && sel.selector) throw new KubectlError('cannot set --all and --selector at the same time');
+  // the resource builder (SelectAllParam) refuses first, in Complete, before Validate's own check
+  if (sel.all && sel.selector) throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
   if (sel.all && flagString(ctx.flags, 'field-selector')) throw new KubectlError('cannot set --all and --field-selector at the same time');
   if (grace === 0 && force) ctx.io.err(FORCE_WARNING);
   else if (grace > 0 && force) throw new KubectlError('--force and --grace-period greater than 0 cannot be specified together');

@@ -24,7 +24,14 @@ async function runExplain(ctx: CommandContext): Promise<number> {
     throw new KubectlError('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.', 1, true);
   }
   const [typeWord, ...path] = arg.split('.');
-  const def = resolveTypes(ctx, typeWord)[0];
+  let def: ReturnType<typeof resolveTypes>[number];
+  try {
+    def = resolveTypes(ctx, typeWord)[0];
+  } catch (e) {
+    // explain's RESTMapper error reaches CheckErr unwrapped: printed without the `error: ` prefix
+    if (e instanceof KubectlError) throw new KubectlError(e.message, 1, true);
+    throw e;
+  }
   let schema = schemaFor(def.group, def.version, def.kind);
   if (!schema) throw new KubectlError(`couldn't find resource for "${def.group ? `${def.group}/` : ''}${def.version}, Kind=${def.kind}"`);
   await loadDescriptions();

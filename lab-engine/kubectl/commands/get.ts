@@ -46,6 +46,9 @@ export function getOutputFormat(ctx: CommandContext): string {
 
 async function runGet(ctx: CommandContext): Promise<number> {
   const format = getOutputFormat(ctx);
+  // get.go Validate
+  const output = flagString(ctx.flags, 'output');
+  if (flagBool(ctx.flags, 'show-labels') && output !== '' && output !== 'wide') throw new KubectlError(`--show-labels option cannot be used with ${output} printer`);
   if (ctx.flags.args.length === 0 && flagStrings(ctx.flags, 'filename').length === 0) throw new KubectlError(REQUIRED_RESOURCE, 1, true);
   const { requests, singleItemImplied } = buildRequests(ctx);
   if (flagBool(ctx.flags, 'watch') || flagBool(ctx.flags, 'watch-only')) return runWatch(ctx, requests, format);

@@ -72,7 +72,12 @@ function logOptions(ctx: CommandContext, selector: boolean): LogOptions {
 /** POD, pod/NAME, or a controller (deploy/x, job/x…) → its first pod (polymorphichelpers.AttachablePodForObject). */
 function resolvePod(ctx: CommandContext, arg: string): KubeObject {
   const podsDef = ctx.host.cluster.registry.forResource('pods')!;
-  if (!arg.includes('/')) return ctx.api.get(podsDef, ctx.namespace, arg);
+  if (!arg.includes('/')) {
+    // a bare pod name: the builder's NotFound reaches the user re-wrapped, with the namespace
+    const pod = ctx.api.tryGet(podsDef, ctx.namespace, arg);
+    if (!pod) throw new KubectlError(`error from server (NotFound): pods "${arg}" not found in namespace "${ctx.namespace}"`);
+    return pod;
+  }
   const [type, name] = arg.split('/', 2);
   const def = resolveTypes(ctx, type)[0];
   if (def.kind === 'Pod') return ctx.api.get(podsDef, ctx.namespace, name);
@@ -101,7 +106,12 @@ function containersFor(ctx: CommandContext, pod: KubeObject, positional?: string
   const init = (pod.spec?.initContainers ?? []).map((c: { name: string }) => c.name);
   if (flagBool(ctx.flags, 'all-containers')) return [...init, ...names];
   const c = flagString(ctx.flags, 'container') || positional;
-  if (c) return [c];
+  if (c) {
+    // polymorphichelpers logsForObject: podcmd.FindContainerByName over every container list
+    const eph = (pod.spec?.ephemeralContainers ?? []).map((x: { name: string }) => x.name);
+    if (![...names, ...init, ...eph].includes(c)) throw new KubectlError(`container ${c} is not valid for pod ${pod.metadata.name}`);
+    return [c];
+  }
   if (names.length <= 1) return names.length ? names : [''];
   const def = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0];
   const all = [...names, ...init.map((n: string) => `${n} (init)`)].join(', ');

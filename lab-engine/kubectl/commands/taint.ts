@@ -33,14 +33,14 @@ function parseTaints(ctx: CommandContext, specs: string[]): { add: Taint[]; remo
     if (spec.endsWith('-')) {
       const body = spec.slice(0, -1);
       const [kv, effect = ''] = body.split(':');
-      if (effect && !EFFECTS.includes(effect)) throw new KubectlError(`invalid taint effect: ${effect}, unsupported taint effect`);
+      if (effect && !EFFECTS.includes(effect)) throw usageError(ctx, `invalid taint effect: ${effect}, unsupported taint effect`);
       remove.push({ key: kv.split('=')[0], effect });
       continue;
     }
     const colon = spec.lastIndexOf(':');
-    if (colon < 0) throw new KubectlError(`invalid taint spec: ${spec}, invalid taint effect`);
+    if (colon < 0) throw usageError(ctx, `invalid taint spec: ${spec}, invalid taint effect`);
     const effect = spec.slice(colon + 1);
-    if (!EFFECTS.includes(effect)) throw new KubectlError(`invalid taint effect: ${effect}, unsupported taint effect`);
+    if (!EFFECTS.includes(effect)) throw usageError(ctx, `invalid taint effect: ${effect}, unsupported taint effect`);
     const kv = spec.slice(0, colon);
     const eq = kv.indexOf('=');
     const t = { key: eq < 0 ? kv : kv.slice(0, eq) } as Taint;
@@ -64,7 +64,7 @@ function runTaint(ctx: CommandContext): number {
   checkOutputFormat(ctx);
   const namesGiven = resources.length > 1 || resources.some((r) => r.includes('/'));
   if (!namesGiven && !all && !flagString(ctx.flags, 'selector')) throw usageError(ctx, 'at least one resource name must be specified since \'all\' parameter is not set');
-  if (pairs.length === 0) throw usageError(ctx, 'at least one taint update is required');
+  if (pairs.length === 0) throw new KubectlError('at least one taint update is required'); // taint.go Complete: fmt.Errorf
   const { add, remove } = parseTaints(ctx, pairs);
   const type = resources[0] ?? 'nodes';
   if (!/^(nodes?|no)(\/|$)/.test(type)) throw new KubectlError(`invalid resource type ${type}, only node types are supported`);

@@ -73,7 +73,8 @@ const topPod: CommandSpec = {
     const name = ctx.flags.args[0];
     const sel = flagString(ctx.flags, 'selector') ? parseSelector(flagString(ctx.flags, 'selector')) : null;
     let pods = m.podMetrics(all ? undefined : ctx.namespace).filter((p) => (!name || p.name === name) && (!sel || matches(sel, p.labels)));
-    if (name && pods.length === 0) throw new KubectlError(`pods "${name}" not found`);
+    // the metrics API's NotFound for the named PodMetrics
+    if (name && pods.length === 0) throw new KubectlError(`Error from server (NotFound): pods.metrics.k8s.io "${name}" not found`, 1, true);
     if (pods.length === 0) {
       ctx.io.err(all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
       return 0;

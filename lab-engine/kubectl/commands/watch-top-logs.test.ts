@@ -60,7 +60,7 @@ describe('logs', () => {
       code: 1,
     });
   });
-  it('NotFound for a missing pod', async () => {
-    expect(await new FakeHost().run('kubectl logs nosuch')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nosuch" not found\n', code: 1 });
+  it('NotFound for a missing pod (recorded from kubectl v1.32.4)', async () => {
+    expect(await new FakeHost().run('kubectl logs nosuch')).toEqual({ stdout: '', stderr: 'error: error from server (NotFound): pods "nosuch" not found in namespace "default"\n', code: 1 });
   });
 });

@@ -157,7 +157,7 @@ describe('delete', () => {
     expect((await h.run('delete configmap c --cascade=sideways')).stderr).toBe(
       'error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan".\n',
     );
-    expect((await h.run('delete configmap c --all -l a=b')).stderr).toBe('error: cannot set --all and --selector at the same time\n');
+    expect((await h.run('delete configmap c --all -l a=b')).stderr).toBe("error: setting 'all' parameter but found a non empty selector. \n"); // recorded from kubectl v1.32.4
   });
 });
 

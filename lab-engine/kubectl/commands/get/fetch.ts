@@ -1,7 +1,7 @@
 /** Reads what the requests name from the API (one group of objects per request, in order). */
 import type { KindDef } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
-import { isApiError } from '../../../api/errors';
+import { ApiError, isApiError } from '../../../api/errors';
 import type { CommandContext } from '../../types';
 import { flagBool, flagString } from '../../args';
 import type { GetRequest } from './requests';
@@ -19,11 +19,14 @@ export function fetchGroups(ctx: CommandContext, requests: GetRequest[]): { grou
   const ignoreNotFound = flagBool(ctx.flags, 'ignore-not-found');
   for (const r of requests) {
     if (r.names.length === 0) {
-      const list = ctx.api.list(r.def, {
-        namespace: r.namespace,
-        labelSelector: flagString(ctx.flags, 'selector') || undefined,
-        fieldSelector: flagString(ctx.flags, 'field-selector') || undefined,
-      });
+      const labelSelector = flagString(ctx.flags, 'selector');
+      const fieldSelector = flagString(ctx.flags, 'field-selector');
+      let list;
+      try {
+        list = ctx.api.list(r.def, { namespace: r.namespace, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined });
+      } catch (e) {
+        throw selectorListError(e, r.def, labelSelector, fieldSelector);
+      }
       groups.push({ def: r.def, objects: list.items, listed: true });
       continue;
     }
@@ -57,4 +60,17 @@ export function stripManagedFields(obj: KubeObject): KubeObject {
   if (!obj.metadata?.managedFields) return obj;
   const { managedFields: _m, ...meta } = obj.metadata;
   return { ...obj, metadata: meta };
+}
+
+/**
+ * cli-runtime resource/selector.go Visit: a BadRequest or NotFound from a list keeps its
+ * reason but gets the request in its message (`Unable to find "/v1, Resource=pods" that match …`).
+ */
+function selectorListError(e: unknown, def: KindDef, labelSelector: string, fieldSelector: string): unknown {
+  if (!isApiError(e) || (e.reason !== 'BadRequest' && e.reason !== 'NotFound')) return e;
+  const gvr = `${def.group}/${def.version}, Resource=${def.resource}`;
+  const message = !labelSelector && !fieldSelector
+    ? `Unable to list ${JSON.stringify(gvr)}: ${e.status.message}`
+    : `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${e.status.message}`;
+  return new ApiError({ ...e.status, message });
 }
