@@ -6,10 +6,10 @@ import { matchesLabelSelector } from '../api/selectors/label-selector';
 import { recordEvent } from '../controllers/common/events';
 import { METRICS_WINDOW_MS } from '../kubelet/cpu-meter';
 import { resourceReplicas, TOLERANCE, type PodMetric } from './replica-calculator';
+import { normalizeLegacy, normalizeWithBehaviors, storeScaleEvent, type HpaMemory } from './normalize';
 
 const HPA = 'horizontalpodautoscalers.autoscaling';
 const SYNC_PERIOD_MS = 15_000;
-const DEFAULT_SCALE_DOWN_WINDOW_S = 300;
 const COMPONENT = 'horizontal-pod-autoscaler';
 const TARGETS: Record<string, string> = { Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', StatefulSet: 'statefulsets.apps', ReplicationController: 'replicationcontrollers' };
 
@@ -27,7 +27,7 @@ interface MetricResult {
  * scale updated, and the conditions and events upstream reports.
  */
 export class HpaController {
-  private recommendations = new Map<string, { atMs: number; replicas: number }[]>();
+  private readonly memory = new Map<string, HpaMemory>();
 
   constructor(private readonly ctx: ClusterContext) {}
 
@@ -57,23 +57,30 @@ export class HpaController {
       results.push(r);
     }
     if (current === 0) return; // scaled to zero by hand: autoscaling is off, as upstream
-    const best = results.reduce((a, b) => (b.replicas > a.replicas ? b : a), results[0] ?? { replicas: current, status: {}, description: '' });
-    const stabilized = this.stabilize(hpa, current, best.replicas);
     const min = hpa.spec.minReplicas ?? 1;
     const max = hpa.spec.maxReplicas;
-    const desired = Math.min(max, Math.max(min, stabilized));
-    const limited = stabilized > max ? ['True', 'TooManyReplicas', 'the desired replica count is more than the maximum replica count'] : stabilized < min ? ['True', 'TooFewReplicas', 'the desired replica count is less than the minimum replica count'] : ['False', 'DesiredWithinRange', 'the desired count is within the acceptable range'];
-    let able = ['True', 'ReadyForNewScale', 'recommended size matches current size'];
+    const best = results.reduce((a, b) => (b.replicas > a.replicas ? b : a), results[0] ?? { replicas: current, status: {}, description: '' });
+    const key = `${ns}/${hpa.metadata.name}`;
+    const mem = this.memory.get(key) ?? { recommendations: [], scaleUpEvents: [], scaleDownEvents: [] };
+    this.memory.set(key, mem);
+    const now = this.ctx.clock.nowMs();
+    const behavior = hpa.spec.behavior;
+    // Out-of-range counts were corrected before the metrics were read (rescaleToBound).
+    const n = behavior ? normalizeWithBehaviors(mem, now, current, best.replicas, min, max, behavior.scaleUp ?? {}, behavior.scaleDown ?? {}) : normalizeLegacy(mem, now, current, best.replicas, min, max);
+    const desired = n.replicas;
+    const reason = best.replicas > current ? `${best.description} above target` : 'All metrics below target';
+    let able: string[] = ['True', ...n.ableToScale];
     let lastScaleTime = hpa.status?.lastScaleTime;
     if (desired !== current) {
       const api = this.ctx.api();
       const fresh = api.get(this.ctx.registry.resolve(resource)!, ns, ref.name);
       api.update({ ...fresh, spec: { ...fresh.spec, replicas: desired } });
-      const reason = desired > current ? `${best.description} above target` : 'All metrics below target';
+      if (behavior) storeScaleEvent(mem, now, current, desired, behavior.scaleUp ?? {}, behavior.scaleDown ?? {});
       recordEvent(this.ctx, hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${reason}`, COMPONENT);
       able = ['True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`];
       lastScaleTime = this.ctx.clock.nowRfc3339();
     }
+    const limited: string[] = n.scalingLimited;
     this.writeStatus(hpa, {
       ...(lastScaleTime ? { lastScaleTime } : {}),
       currentReplicas: current,
@@ -124,19 +131,6 @@ export class HpaController {
     const ratio = perPod / target;
     const replicas = Math.abs(ratio - 1) <= TOLERANCE ? current : Math.ceil(usage / target);
     return { replicas, status: { type: 'Resource', resource: { name: res.name, current: { averageValue } } }, description: `${res.name} resource` };
-  }
-
-  /** Scale-down stabilization (highest recommendation in the window) and the scale-up rate limit. */
-  private stabilize(hpa: KubeObject, current: number, recommended: number): number {
-    const key = `${hpa.metadata.namespace}/${hpa.metadata.name}`;
-    const now = this.ctx.clock.nowMs();
-    const windowMs = (hpa.spec.behavior?.scaleDown?.stabilizationWindowSeconds ?? DEFAULT_SCALE_DOWN_WINDOW_S) * 1000;
-    const recs = (this.recommendations.get(key) ?? []).filter((r) => now - r.atMs < windowMs);
-    recs.push({ atMs: now, replicas: recommended });
-    this.recommendations.set(key, recs);
-    if (recommended < current) return Math.min(current, Math.max(...recs.map((r) => r.replicas)));
-    const upLimit = Math.max(current + 4, current * 2);
-    return Math.min(recommended, upLimit);
   }
 
   /**
