@@ -10,6 +10,7 @@ import { sshCommand } from '../shell/commands/ssh';
 import { jobCommands } from '../shell/commands/jobs';
 import { opensslCommand } from '../shell/commands/openssl';
 import { etcdctlCommand, etcdRestoreWatcher } from '../shell/commands/etcdctl';
+import { kubeadmCommand } from '../shell/commands/kubeadm';
 import type { KubeletService } from '../kubelet/types';
 import { KUBELET_SERVICE, NETWORK_SERVICE, type NetworkService } from '../network/service';
 import type { Session } from './session';
@@ -112,6 +113,7 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     ...jobCommands(shell, env),
     opensslCommand(shell, cluster.rng.derive(`openssl/${node}`)),
     ...(isControlPlane ? [etcdctlCommand(shell, cluster, 'etcdctl'), etcdctlCommand(shell, cluster, 'etcdutl')] : []),
+    kubeadmCommand(shell, cluster, cluster.rng.derive(`kubeadm/${node}`)),
   ]) {
     shell.registerCommand(c);
   }
