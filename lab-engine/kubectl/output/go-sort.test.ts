@@ -29,6 +29,14 @@ describe('goSort (Go sort.Sort, pdqsort)', () => {
     expect(goSortSlice(['w', 'x', 'y', 'z'], less)).toEqual(['z', 'y', 'x', 'w']);
   });
 
+  it('breaks patterns like the real kubectl: 26 events, same-second ties (get events --sort-by=.lastTimestamp)', () => {
+    // seconds of lastTimestamp in list order, and the order kubectl v1.32.4 printed (tests/kubectl-oracle, "output formats")
+    const keys = ['02', '03', '05', '05', '05', '02', '02', '02', '03', '06', '06', '06', '02', '03', '06', '06', '06', '02', '03', '06', '06', '06', '02', '02', '02', '02'];
+    const real = [12, 7, 25, 0, 24, 5, 6, 17, 22, 23, 8, 18, 13, 1, 2, 3, 4, 15, 16, 11, 19, 20, 21, 10, 9, 14];
+    const out = goSortSlice(keys.map((k, i) => ({ k, i })), (a, b) => a.k < b.k);
+    expect(out.map((x) => x.i)).toEqual(real);
+  });
+
   it('is not stable: equal keys of a long slice are reordered by the partitioning', () => {
     const xs = Array.from({ length: 60 }, (_, i) => ({ k: i % 3, i }));
     const out = goSortSlice(xs, (a, b) => a.k < b.k);

@@ -186,12 +186,14 @@ function breakPatterns(d: GoSortInterface, a: number, b: number): void {
   const modulus = BigInt(2 ** bitsLen(length));
   const idx = a + Math.trunc(length / 4) * 2 - 1;
   for (let i = 0; i < 3; i++) {
+    // xorshift.Next with the (13, 17, 5) shifts of the Go release kubectl v1.32.4 was built
+    // with (later Go uses 13, 7, 17): recorded, see go-sort.test.ts
     random ^= (random << BigInt(13)) & MASK64;
-    random ^= random >> BigInt(7);
-    random ^= (random << BigInt(17)) & MASK64;
+    random ^= random >> BigInt(17);
+    random ^= (random << BigInt(5)) & MASK64;
     let other = Number(random & (modulus - BigInt(1)));
     if (other >= length) other -= length;
-    d.swap(idx - 1 + i, a + other);
+    d.swap(idx + i, a + other); // idx runs over a+(length/4)*2-1 … +1
   }
 }
 
