@@ -67,10 +67,24 @@ describe('streaming pipelines in the terminal', () => {
 
   it('errors of the left side go to the terminal at once; aliases work (k get po -w | …)', async () => {
     const s = await createSession({ seed: 5 });
-    expect(await s.run('kubectl logs -f nope | grep x')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
+    const missing = await s.run('kubectl logs -f nope | grep x');
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/^(Error from server|error: error from server) \(NotFound\): pods "nope" not found/);
+    expect(missing.exitCode).toBe(1);
     deployment(s);
     const r = await s.run("k get po -w | awk '{print $1}' | grep web", { interruptAfterMs: 5_000 });
     expect(r.exitCode).toBe(130);
     expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('web-'))).toBe(true);
+  }, 60_000);
+
+  it('a last `head -n N` ends the line once it printed N lines (the left side dies of SIGPIPE)', async () => {
+    const s = await createSession({ seed: 5 });
+    deployment(s);
+    const t0 = s.nowMs();
+    const r = await s.run('kubectl get pods -w | grep web | head -2', { interruptAfterMs: 60_000 });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(s.nowMs() - t0).toBeLessThan(60_000);
+    expect(s.busy()).toBe(false);
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import { determinismPlugin, rewriteScript, sourcedFiles, functionDefinitions, un
 import { INTERRUPTED_EXIT_CODE, type LineResult, type RunContext } from './run-context';
 import { builtinCommands } from './commands';
 import { checkLine } from './limits';
-import { isEndlessKubectl, isLineFilter, isPlainPipeline, MAX_STREAMED_INPUT, splitFirstPipe } from './stream-pipeline';
+import { headLimit, isEndlessKubectl, isLineFilter, isPlainPipeline, MAX_STREAMED_INPUT, splitFirstPipe } from './stream-pipeline';
 
 export interface ShellOptions {
   hostname: string;
@@ -282,6 +282,8 @@ export class Shell {
     if (!words || !isEndlessKubectl(words) || !this.fastCommands.has(words[0])) return undefined;
     const rest = split.rest;
     const incremental = rest.split('|').every(isLineFilter);
+    const head = headLimit(rest);
+    let closed = false;
     let input = '';
     let processed = -1;
     let shownOut = '';
@@ -303,11 +305,13 @@ export class Shell {
         run.emit(last.stderr.slice(shownErr.length), 'stderr');
         shownErr = last.stderr;
       }
+      if (head !== undefined && last.stdout.split('\n').length - 1 >= head) closed = true;
     };
     let chain = Promise.resolve();
     const piped: RunContext = {
       nowMs: () => run.nowMs(),
-      interrupted: () => run.interrupted(),
+      // A closed pipe (head exited) ends the left side at its next write, as SIGPIPE.
+      interrupted: () => run.interrupted() || closed,
       edit: (path, content) => run.edit(path, content),
       emit: (chunk, stream = 'stdout') => {
         if (stream === 'stderr') return run.emit(chunk, 'stderr');
@@ -317,6 +321,7 @@ export class Shell {
       // The rest of the pipeline catches up before virtual time moves on.
       sleep: async (ms, streaming) => {
         await chain;
+        if (closed) return;
         return run.sleep(ms, streaming);
       },
     };
@@ -334,7 +339,7 @@ export class Shell {
     await chain;
     if (left.stderr) run.emit(left.stderr, 'stderr');
     // SIGINT reaches every stage: nothing more is printed.
-    const exitCode = run.interrupted() ? INTERRUPTED_EXIT_CODE : (await runRest(true), last.exitCode);
+    const exitCode = run.interrupted() ? INTERRUPTED_EXIT_CODE : closed ? last.exitCode : (await runRest(true), last.exitCode);
     this.state.env.set('?', String(exitCode));
     this.state.lastExitCode = exitCode;
     return { stdout: '', stderr: '', exitCode };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEndlessKubectl, isLineFilter, isPlainPipeline, splitFirstPipe } from './stream-pipeline';
+import { headLimit, isEndlessKubectl, isLineFilter, isPlainPipeline, splitFirstPipe } from './stream-pipeline';
 
 describe('streaming pipelines: recognising the line', () => {
   it('splits at the first top-level pipe only', () => {
@@ -30,5 +30,13 @@ describe('streaming pipelines: recognising the line', () => {
   it('streams through line filters, not through filters that wait for end-of-file', () => {
     for (const f of ['grep web', 'grep -v Pending', "awk '{print $1}'", 'cut -d" " -f1', 'sed s/a/b/', 'head -3', 'tee /tmp/w.log']) expect(isLineFilter(f)).toBe(true);
     for (const f of ['wc -l', 'sort', 'uniq -c', 'tail -1', 'grep -c web', "awk '{n++} END {print n}'", "sed -n '$p'", 'jq -s .']) expect(isLineFilter(f)).toBe(false);
+  });
+
+  it('knows when a last `head` stage ends the line', () => {
+    expect(headLimit('grep web | head -3')).toBe(3);
+    expect(headLimit('head -n 5')).toBe(5);
+    expect(headLimit('head')).toBe(10);
+    expect(headLimit('head -c 10')).toBeUndefined();
+    expect(headLimit('head -3 | grep x')).toBeUndefined();
   });
 });

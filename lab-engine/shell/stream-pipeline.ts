@@ -10,7 +10,8 @@
  * print only at end-of-file (`wc -l`, `sort`, `tail`, `awk … END{…}`) print
  * nothing; when the left side ends by itself (a followed container exits),
  * the rest sees end-of-file and prints its final output. The left side's
- * stderr goes straight to the terminal.
+ * stderr goes straight to the terminal. A last stage `head -n N` that has
+ * printed N lines ends the line (the left side dies of SIGPIPE).
  */
 
 /** Splits `LEFT | REST` at the first top-level `|` (not `||`, not quoted); undefined when there is none. */
@@ -74,3 +75,16 @@ export function isLineFilter(stage: string): boolean {
 
 /** Input kept for re-running the rest of a pipeline; beyond it only the final run prints. */
 export const MAX_STREAMED_INPUT = 512 * 1024;
+
+/**
+ * `… | head -n N` (or `head -N`, `head` = 10) as the last stage: once it printed N lines it exits,
+ * and the stages before it die of SIGPIPE at their next write — the line ends by itself.
+ */
+export function headLimit(rest: string): number | undefined {
+  const last = rest.split('|').pop()!.trim().split(/\s+/);
+  if (last[0] !== 'head') return undefined;
+  const args = last.slice(1);
+  if (args.length === 0) return 10;
+  const m = args.length === 1 ? /^-(?:n)?(\d+)$/.exec(args[0]) : args.length === 2 && args[0] === '-n' ? /^(\d+)$/.exec(args[1]) : null;
+  return m ? Number(m[1]) : undefined;
+}
