@@ -116,6 +116,21 @@ describe('attached sessions (kubectl run -it, attach)', () => {
     expect(await s.run("kubectl exec -it b -- sh -c 'exit 0'; echo rc=$?")).toEqual({ stdout: 'rc=0\n', stderr: '', exitCode: 0 });
   }, 60_000);
 
+  it('interactive mode: the container prompt is announced like a line end, so the terminal takes lines again', async () => {
+    const { s } = await session();
+    const ends: string[] = [];
+    s.onLineEnd = (code) => ends.push(`${code} ${s.prompt()}`);
+    await s.start('kubectl run tmp -it --rm --image=busybox --restart=Never -- sh');
+    for (let i = 0; i < 40 && ends.length === 0; i++) await s.advanceTo(s.nowMs() + 500);
+    expect(ends).toEqual(['0 / # ']);
+    expect(s.busy()).toBe(false);
+    await s.start('hostname');
+    expect(ends).toEqual(['0 / # ', '0 / # ']);
+    await s.start('exit');
+    for (let i = 0; i < 40 && ends.length < 3; i++) await s.advanceTo(s.nowMs() + 500);
+    expect(ends[2]).toBe('0 controlplane:~$ ');
+  }, 60_000);
+
   it('replaying the transcript of an attached session reproduces it (files written inside, exit status, deletion)', async () => {
     const { s } = await session();
     await s.start('kubectl run tmp -it --image=busybox --restart=Never -- sh');

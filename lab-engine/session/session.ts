@@ -214,6 +214,8 @@ export class Session {
     opener.blocked = 'shell';
     return new Promise<number>((resolve) => {
       this.frames.push({ ...frame, close: resolve });
+      // The nested shell's prompt is up: the terminal takes lines again (the opener resumes on `exit`).
+      this.onLineEnd?.(0);
       this.notify();
     });
   }
