@@ -49,6 +49,8 @@ describe('the CKA certificates flow (openssl → CSR → approve → kubeconfig 
     await run('kubectl create role developer --verb=create,get,list,update,delete --resource=pods');
     await run('kubectl create rolebinding developer-binding-myuser --role=developer --user=myuser');
     expect((await run('kubectl auth can-i list pods --as myuser')).stdout).toBe('yes\n');
+    expect((await run('kubectl --context=myuser auth whoami')).stdout).toBe('ATTRIBUTE   VALUE\nUsername    myuser\nGroups      [dev system:authenticated]\n');
+    expect((await run('kubectl certificate')).stdout).toBe(`Modify certificate resources.\n\nAvailable Commands:\n  approve       Approve a certificate signing request\n  deny          Deny a certificate signing request\n\nUsage:\n  kubectl certificate SUBCOMMAND [options]\n\nUse "kubectl certificate <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
     const allowed = await run('kubectl --context=myuser get pods');
     expect(allowed).toMatchObject({ exitCode: 0, stderr: 'No resources found in default namespace.\n' });
     // The group from O= counts too.

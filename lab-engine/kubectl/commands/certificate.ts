@@ -11,6 +11,7 @@ import { AggregateError } from '../check-err';
 import { flagBool, flagStrings } from '../args';
 import { printResult } from '../flags';
 import { selectObjects } from '../resource-builder';
+import { helpText } from '../help/flags-from-help';
 
 const PRINT_FLAGS: FlagSpec[] = [
   { name: 'allow-missing-template-keys', type: 'bool', defValue: 'true', usage: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.' },
@@ -86,9 +87,14 @@ const deny: CommandSpec = {
   run: (ctx) => runDecision(ctx, DENY),
 };
 
+/** NewCmdCertificate's Run is cmd.Help(): the help on stdout, exit 0 (not DefaultSubCommandRun). */
 export const certificate: CommandSpec = {
   use: 'certificate SUBCOMMAND',
   short: 'Modify certificate resources.',
   flags: [],
   subcommands: [approve, deny],
+  run(ctx) {
+    ctx.io.out(helpText('certificate') ?? '');
+    return 0;
+  },
 };

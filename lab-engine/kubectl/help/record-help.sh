@@ -12,7 +12,7 @@ want="$(kubectl version --client 2>/dev/null | head -1 || true)"
 case "$want" in *v1.32.4*) ;; *) echo "record-help: skipped: need kubectl v1.32.4, have: $want" >&2; exit 0;; esac
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-TOP="create apply delete edit replace patch scale autoscale label annotate set expose run cordon uncordon drain taint diff completion get describe events explain api-resources api-versions version cluster-info top config auth rollout logs wait exec attach port-forward cp"
+TOP="certificate create apply delete edit replace patch scale autoscale label annotate set expose run cordon uncordon drain taint diff completion get describe events explain api-resources api-versions version cluster-info top config auth rollout logs wait exec attach port-forward cp"
 # Subcommands listed under "Available Commands:" in a help text.
 subs() { awk '/^Available Commands:/{f=1;next} f&&/^$/{f=0} f{print $1}' ; }
 record() { # $1 = space-separated path
