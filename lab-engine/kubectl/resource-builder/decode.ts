@@ -65,10 +65,28 @@ function yamlErrorText(err: YAMLParseError, text: string): string {
     if (colon > 0) line = lineOf(text, colon);
   }
   if (err.code === 'TAB_AS_INDENT' || /tab/i.test(err.message)) return `line ${line}: found character that cannot start any token`;
-  if (err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN') return `line ${line}: did not find expected key`;
-  if (err.code === 'BAD_INDENT') return `line ${line}: did not find expected key`;
+  // "did not find expected key" is a parser error: yaml.v2's fail() prints the problem mark's 0-based line
+  // for parser errors (only scanner errors get the +1), i.e. the line before the offending token
+  if (err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN' || err.code === 'BAD_INDENT') return `line ${line - 1}: did not find expected ${expectedToken(err, text, line)}`;
   if (err.code === 'DUPLICATE_KEY') return `line ${line}: duplicate key`;
   return `line ${line}: mapping values are not allowed in this context`;
+}
+
+/** What yaml.v2's parser was waiting for: the flow collection's closer, a block sequence's '-', or a key. */
+function expectedToken(err: YAMLParseError, text: string, line: number): string {
+  if (/flow sequence/i.test(err.message)) return "',' or ']'";
+  if (/flow (map|mapping)/i.test(err.message)) return "',' or '}'";
+  const lines = text.split('\n');
+  const bad = lines[line - 1] ?? '';
+  const indent = bad.length - bad.trimStart().length;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i];
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+    const li = l.length - l.trimStart().length;
+    if (li === indent && l.trimStart().startsWith('- ')) return "'-' indicator";
+    break;
+  }
+  return 'key';
 }
 
 function lineOf(text: string, pos: number): number {
