@@ -76,6 +76,12 @@ export interface KubectlHost {
    */
   stdinIsTerminal?(): boolean;
   /**
+   * True when kubectl's stdout is the learner's terminal (not a pipe, a file or `$(…)`): a few
+   * commands print differently there (create_token.go adds a newline only on a terminal). Hosts
+   * without it count as not a terminal.
+   */
+  stdoutIsTerminal?(): boolean;
+  /**
    * An interactive session is about to take the terminal (attach, exec -it): show what kubectl wrote to
    * stderr so far (the prompt hint, TTY notices) before it, even when the line's output is collected.
    */

@@ -116,6 +116,13 @@ export class ShellKubectlHost implements KubectlHost {
     return this.stdinTerminal;
   }
 
+  /** Set by the shell's kubectl command: true when it writes straight to the terminal. */
+  stdoutTerminal = false;
+
+  stdoutIsTerminal(): boolean {
+    return this.stdoutTerminal;
+  }
+
   /** Set by the shell's kubectl command (it holds the collected stderr). */
   flushStderr?: () => void;
 

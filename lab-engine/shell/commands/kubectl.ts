@@ -46,6 +46,7 @@ export function kubectlCommand(shell: Shell, binding: KubectlBinding): Command {
     // A plain command line's kubectl writes straight to the terminal, so stdout and stderr interleave
     // as kubectl wrote them (`Warning: …` before `pod/x created`; streams as they come).
     const live = shell.claimTerminal();
+    host.stdoutTerminal = live;
     let stdout = '';
     let stderr = '';
     const stdin = bytesToText(ctx.stdin);

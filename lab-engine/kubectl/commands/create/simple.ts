@@ -225,7 +225,9 @@ export const createToken: CommandSpec = {
     const def = ctx.host.cluster.registry.forKind('v1', 'ServiceAccount');
     if (!def) throw new KubectlError('the server doesn\'t have a resource type "serviceaccounts"');
     const sa = ctx.api.get(def, ctx.namespace, name);
-    ctx.io.out(`${serviceAccountToken(ctx, sa, flagStrings(ctx.flags, 'audience'), durationSeconds(ctx))}`); // create_token.go prints the token with no newline
+    // create_token.go Run: a newline only when stdout is a terminal (term.IsTerminal), so $(…) and files get the bare token.
+    const token = serviceAccountToken(ctx, sa, flagStrings(ctx.flags, 'audience'), durationSeconds(ctx));
+    ctx.io.out(ctx.host.stdoutIsTerminal?.() ? `${token}\n` : token);
     return 0;
   },
 };
