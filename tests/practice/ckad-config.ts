@@ -383,7 +383,7 @@ k apply -f sc.yaml
     id: 'config/serviceaccounts',
     source: `${SRC} › service accounts: list all, create myuser, pod using it, token`,
     firstRun: 'fail',
-    fixedBy: "script runner: #@sed replacement text as GNU sed's",
+    fixedBy: "script runner: #@sed replacement text as GNU sed's; kubectl create token: a trailing newline when stdout is the terminal",
     script: String.raw`
 kubectl get sa --all-namespaces
 kubectl create sa myuser
@@ -403,6 +403,5 @@ kubectl create token myuser
       expect(s.steps[7].stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(s.steps[8].stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
     },
-    todo: '`kubectl create token` at the terminal prints no trailing newline (create_token.go adds one when stdout is a terminal); the kubectl host cannot tell whether stdout is a terminal (shell/kubectl-host.ts, TERMINAL\'s)',
   },
 ];
