@@ -131,6 +131,21 @@ describe('attached sessions (kubectl run -it, attach)', () => {
     expect(ends[2]).toBe('0 controlplane:~$ ');
   }, 60_000);
 
+  it('a pod deleted while kubectl waits for its exit code: the watch\'s NotFound', async () => {
+    const { s } = await session();
+    let shown = '';
+    s.onOutput = (chunk) => (shown += chunk);
+    let code = -1;
+    s.onLineEnd = (c) => (code = c);
+    await s.start("kubectl run gone -i --restart=Never --image=busybox -- sh -c 'sleep 30'");
+    for (let i = 0; i < 40 && !shown.includes('try pressing enter'); i++) await s.advanceTo(s.nowMs() + 500);
+    const api = s.cluster.api();
+    api.delete(api.resolve('pods')!, 'default', 'gone', { gracePeriodSeconds: 0 });
+    for (let i = 0; i < 40 && code === -1; i++) await s.advanceTo(s.nowMs() + 500);
+    expect(shown).toBe("If you don't see a command prompt, try pressing enter.\nError from server (NotFound): pods \"\" not found\n");
+    expect(code).toBe(1);
+  }, 60_000);
+
   it('replaying the transcript of an attached session reproduces it (files written inside, exit status, deletion)', async () => {
     const { s } = await session();
     await s.start('kubectl run tmp -it --image=busybox --restart=Never -- sh');

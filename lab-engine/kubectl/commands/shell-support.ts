@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/types';
-import { isApiError } from '../../api/errors';
+import { isApiError, notFound } from '../../api/errors';
 import type { CommandContext } from '../types';
 import { KubectlError } from '../types';
 import { KUBELET_SERVICE } from '../../network/service';
@@ -134,7 +134,8 @@ export async function waitForPod(ctx: CommandContext, ns: string, name: string, 
   const stepMs = 250;
   for (let waited = 0; ; waited += stepMs) {
     const pod = ctx.host.cluster.store.peek('pods', ns, name);
-    if (!pod) throw new KubectlError('pods "" not found', 1, false);
+    // podCompleted/podRunningAndReady answer a Deleted event with NewNotFound(pods, "").
+    if (!pod) throw notFound({ group: '', resource: 'pods' }, '');
     if (done(pod)) return pod;
     if (waited >= timeoutMs) throw new KubectlError('timed out waiting for the condition');
     await ctx.host.sleep(stepMs);
