@@ -4,9 +4,9 @@ import { createSession } from '../../session/session';
 import type { BenchLine } from '../../sim/bench/stats';
 import { cpuNowMs, summarize } from '../../sim/bench/stats';
 
-const START_MS = Date.UTC(2026, 0, 5, 9);
+export const START_MS = Date.UTC(2026, 0, 5, 9);
 
-const LAB = `
+export const LAB = `
 id: bench-lab
 title: Bench
 seed: 3
@@ -21,7 +21,7 @@ solution: kubectl -n shop scale deploy web --replicas=3
 `;
 
 /** A realistic 30-command learner transcript: creates, gets, describes, scales, labels. */
-const LINES = [
+export const LINES = [
   'kubectl create namespace shop',
   'kubectl -n shop create deployment web --image=nginx:1.27 --replicas=2',
   'kubectl -n shop get deploy',
