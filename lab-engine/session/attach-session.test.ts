@@ -41,6 +41,8 @@ describe('attached sessions (kubectl run -it, attach)', () => {
     expect((await s.run('echo $?')).stdout).toBe('0\n');
     await s.run('sleep 40');
     expect(phase(s, 'tmp')).toBeUndefined();
+    // Auto-mode acts replay too (the lines typed inside the container are ordinary line acts).
+    expect((await replay(s.transcript())).stateHash()).toBe(s.stateHash());
   }, 60_000);
 
   it('the exit status of the shell becomes kubectl run’s (--restart=Never), after the deletion', async () => {
