@@ -186,6 +186,21 @@ export class Shell {
     return true;
   }
 
+  /**
+   * Only a line whose command is kubectl or watch (after aliases) may hand the
+   * terminal to it: in `bash check.sh`, `source f`, `xargs kubectl …` the
+   * kubectl runs nested, and its output must reach the enclosing `$(…)` or pipe.
+   */
+  private writesToTerminal(line: string): boolean {
+    const words = line.trim().split(/\s+/);
+    let i = 0;
+    while (i < words.length - 1 && /^[A-Za-z_]\w*=/.test(words[i])) i++;
+    const first = words[i] ?? '';
+    const alias = this.state.env.get(`BASH_ALIAS_${first}`);
+    const command = (alias ? alias.trim().split(/\s+/)[0] : first).split('/').pop();
+    return command === 'kubectl' || command === 'watch';
+  }
+
   async exec(line: string, run: RunContext): Promise<LineResult> {
     const rejected = checkLine(line);
     if (rejected) return rejected;
@@ -195,7 +210,7 @@ export class Shell {
     this.lineUnsets = [];
     this.lineSource = line;
     this.ttyDirectUsed = false;
-    this.ttyDirect = isSingleSimpleCommand(line);
+    this.ttyDirect = isSingleSimpleCommand(line) && this.writesToTerminal(line);
     try {
       const streamed = await this.tryStreamingPipeline(line, run);
       if (streamed) return streamed;
