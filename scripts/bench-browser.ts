@@ -51,11 +51,15 @@ export async function benchBrowser(): Promise<BenchLine[]> {
     const phases: Phases[] = [];
     for (let round = 0; round < 4; round++) {
       const page = await browser.newPage();
+      // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(): define it in the page.
+      await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       await page.addInitScript(instrumentPage);
       const bytes = countScriptBytes(page);
       await page.goto(LESSON_URL, { waitUntil: 'commit' });
       const input = page.locator('[data-testid="terminal"] .xterm-helper-textarea');
       await input.waitFor({ state: 'attached', timeout: 60_000 });
+      // The lab sits below the lesson text; xterm draws only while it is on screen (as the learner typing sees it).
+      await page.getByTestId('terminal').scrollIntoViewIfNeeded();
       await input.focus();
       await page.keyboard.type('k');
       const first = await waitForEcho(page, 'k');
@@ -113,7 +117,7 @@ interface Instrumented {
  * at the event's own timeStamp, so time spent queued behind other work on
  * the main thread counts.
  */
-function instrumentPage(): void {
+export function instrumentPage(): void {
   const w = window as unknown as Instrumented;
   w.__phases = {};
   w.__pending = [];
@@ -175,7 +179,13 @@ async function waitForEcho(page: import('@playwright/test').Page, typed: string)
     },
     typed,
     { timeout: 60_000 },
-  );
+  ).catch(async (e: unknown) => {
+    const state = await page.evaluate(() => {
+      const w = window as unknown as Instrumented;
+      return { pending: w.__pending, typed: w.__typed, echoed: w.__echo.length, rows: document.querySelector('[data-testid="terminal"] .xterm-rows')?.textContent?.trimEnd() };
+    });
+    throw new Error(`no echo of ${JSON.stringify(typed)}: ${JSON.stringify(state)}`, { cause: e });
+  });
   return (await handle.jsonValue()) as number;
 }
 

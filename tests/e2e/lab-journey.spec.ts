@@ -1,20 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { signIn, terminalText, typeLine } from './helpers';
 
 const COURSE = 'cka-hands-on';
 const LESSON = 'fix-a-broken-deployment';
-
-/** Types a command line into the lab's terminal, as a learner does. */
-async function typeLine(page: Page, line: string) {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.type(line, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-/** The terminal's text, through xterm's screen-reader tree (the WebGL renderer draws to a canvas). */
-function terminalText(page: Page) {
-  return page.locator('[data-testid="terminal"] .xterm-accessibility-tree');
-}
 
 test('a learner fixes a broken deployment in the lab, checks it, reloads to the same state, and sees the progress', async ({ page }) => {
   test.setTimeout(180_000);
@@ -58,5 +46,5 @@ test('a learner fixes a broken deployment in the lab, checks it, reloads to the 
   await expect(terminalText(page)).toContainText('nginx:1.27-alpine', { timeout: 20_000 });
 
   await page.goto('/dashboard');
-  await expect(page.getByTestId(`enrolled-${COURSE}`)).toContainText('1 of 7 lessons completed');
+  await expect(page.getByTestId(`enrolled-${COURSE}`)).toContainText(/\b1 of \d+ lessons completed/); // the course grows; one lesson is done
 });

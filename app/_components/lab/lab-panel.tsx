@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lab, Locale, Transcript } from '@kubelab/lab-engine';
 import { prestartLabWorker, useLab } from './use-lab';
 import { Terminal } from './terminal';
@@ -66,6 +66,14 @@ export function LabPanel({ lab, contentVersion, locale, saved, saveAction, check
   }, []);
 
   const handle = useLab(lab, locale, initial, persist);
+  const idBase = useId();
+  // WAI-ARIA tabs: arrow keys move between the two tabs (and select them).
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, k: 'tasks' | 'cluster') => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next = k === 'tasks' ? 'cluster' : 'tasks';
+    setTab(next);
+    document.getElementById(`${idBase}-tab-${next}`)?.focus();
+  };
   const editor = handle.state.editor;
   const serverCheck = checkAction ? (t: Transcript, stateHash: string) => checkAction({ labId: lab.id, contentVersion, transcript: t, clientStateHash: stateHash, locale }) : undefined;
 
@@ -79,14 +87,14 @@ export function LabPanel({ lab, contentVersion, locale, saved, saveAction, check
         )}
       </div>
       <div className="flex min-h-0 flex-col border-t border-slate-300 lg:border-l lg:border-t-0 dark:border-slate-700">
-        <div role="tablist" className="flex border-b border-slate-200 text-sm dark:border-slate-700">
+        <div role="tablist" aria-label={locale === 'zh' ? '实验面板' : 'Lab panels'} className="flex border-b border-slate-200 text-sm dark:border-slate-700">
           {(['tasks', 'cluster'] as const).map((k) => (
-            <button key={k} role="tab" type="button" aria-selected={tab === k} className={`flex-1 px-3 py-2 ${tab === k ? 'border-b-2 border-brand-600 font-semibold' : 'text-slate-500'}`} onClick={() => setTab(k)}>
+            <button key={k} id={`${idBase}-tab-${k}`} role="tab" type="button" aria-selected={tab === k} aria-controls={`${idBase}-panel`} tabIndex={tab === k ? 0 : -1} className={`flex-1 px-3 py-2 ${tab === k ? 'border-b-2 border-brand-600 font-semibold' : 'text-slate-500'}`} onClick={() => setTab(k)} onKeyDown={(e) => onTabKey(e, k)}>
               {k === 'tasks' ? (locale === 'zh' ? '任务' : 'Tasks') : locale === 'zh' ? '集群' : 'Cluster'}
             </button>
           ))}
         </div>
-        <div className="min-h-0 flex-1 overflow-auto">
+        <div id={`${idBase}-panel`} role="tabpanel" aria-labelledby={`${idBase}-tab-${tab}`} className="min-h-0 flex-1 overflow-auto">
           {handle.state.error && (
             <p role="alert" className="m-3 rounded bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
               {handle.state.error}

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import '@xterm/xterm/css/xterm.css';
 import type { LabHandle } from './use-lab';
 import { LineEditor } from './line-editor';
@@ -24,6 +24,7 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
   // and queues complete lines, so a learner can start typing while the cluster boots.
   const readyRef = useRef(lab.state.ready);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const hintId = useId();
 
   useEffect(() => {
     if (!host.current) return;
@@ -124,6 +125,17 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
           if (back > 0) term.write(`\x1b[${back}D`);
         }
       };
+      // Keyboard-only use: Tab completes in the terminal, so (as in CodeMirror) Esc then Tab moves focus on instead.
+      let escaped = false;
+      term.attachCustomKeyEventHandler((ev) => {
+        if (ev.type !== 'keydown') return true;
+        if (ev.key === 'Tab' && escaped) {
+          escaped = false;
+          return false; // not handled by xterm: the browser moves focus
+        }
+        escaped = ev.key === 'Escape';
+        return true;
+      });
       const dataSub = term.onData((d) => void onKey(d));
       cleanups.push(() => dataSub.dispose());
       void loadWebgl(term, () => disposed);
@@ -186,7 +198,10 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
           The terminal could not be loaded ({loadError}). Reload the page to try again.
         </p>
       )}
-      <div ref={host} className="min-h-0 flex-1 bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" />
+      <div ref={host} className="min-h-0 flex-1 bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" aria-describedby={`${hintId}`} />
+      <p id={hintId} className="sr-only">
+        Tab completes commands. Press Escape, then Tab, to move focus out of the terminal.
+      </p>
     </div>
   );
 }

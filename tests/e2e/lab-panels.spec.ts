@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { openLab, terminalText, typeLine } from './helpers';
+
+// The lab's side panels in real Chromium, as a visitor (no sign-in: the session lives in localStorage).
+const COURSE = 'cka-hands-on';
+
+const DEFAULT_DENY = JSON.stringify({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'default-deny', namespace: 'secure' },
+  spec: { podSelector: {}, policyTypes: ['Ingress'] },
+});
+
+test('the cluster view names the NetworkPolicy that blocked a request the learner made', async ({ page }) => {
+  test.setTimeout(120_000);
+  const lab = await openLab(page, COURSE, 'lock-down-with-network-policy');
+
+  await typeLine(page, `echo '${DEFAULT_DENY}' | kubectl apply -f -`);
+  await expect(terminalText(page)).toContainText('networkpolicy.networking.k8s.io/default-deny created', { timeout: 20_000 });
+  await typeLine(page, 'kubectl -n secure exec intruder -- wget -T 2 -qO- http://db.secure/');
+  await expect(terminalText(page)).toContainText('download timed out', { timeout: 30_000 });
+
+  await lab.getByRole('tab', { name: 'Cluster' }).click();
+  const requests = lab.getByRole('region', { name: 'Recent requests' });
+  const flow = requests.getByTestId('flow').filter({ hasText: 'secure/intruder → http://db.secure/' });
+  await expect(flow).toHaveAttribute('data-verdict', 'denied', { timeout: 20_000 });
+  await expect(flow).toContainText('timeout');
+  await expect(flow).toContainText('Blocked by NetworkPolicy secure/default-deny (Ingress): it selects the receiving pod');
+
+  // The policy's name opens its YAML.
+  await flow.getByRole('button', { name: 'secure/default-deny' }).click();
+  const yaml = lab.getByRole('region', { name: 'YAML of networkpolicies.networking.k8s.io/default-deny' });
+  await expect(yaml).toContainText('kind: NetworkPolicy');
+  await expect(yaml).toContainText('policyTypes:\n- Ingress');
+});
+
+test('clicking an object in the cluster view shows its YAML', async ({ page }) => {
+  test.setTimeout(120_000);
+  const lab = await openLab(page, COURSE, 'lock-down-with-network-policy');
+  await lab.getByRole('tab', { name: 'Cluster' }).click();
+
+  await lab.getByRole('region', { name: 'Nodes' }).getByRole('button', { name: /^db\b/ }).click();
+  const pod = lab.getByRole('region', { name: 'YAML of pods/db' });
+  await expect(pod).toContainText('kind: Pod');
+  await expect(pod).toContainText('namespace: secure');
+  await expect(pod).toContainText('image: nginx:1.27');
+
+  await lab.getByRole('region', { name: 'Services' }).getByRole('button', { name: 'secure/db' }).click();
+  const svc = lab.getByRole('region', { name: 'YAML of services/db' });
+  await expect(svc).toContainText('kind: Service');
+  await svc.getByRole('button', { name: 'Close YAML' }).click();
+  await expect(svc).toHaveCount(0);
+});
+
+test('the tasks panel works from the keyboard alone: out of the terminal, Tab to Check, Enter', async ({ page }) => {
+  test.setTimeout(120_000);
+  const lab = await openLab(page, COURSE, 'lock-down-with-network-policy');
+  const tasksTab = lab.getByRole('tab', { name: 'Tasks' });
+  const task = lab.getByTestId('task-default-deny');
+  const check = task.getByRole('button', { name: 'Check', exact: true });
+
+  // Tab in the terminal completes; Escape then Tab leaves it.
+  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(tasksTab).toBeFocused();
+
+  // Arrow keys move between the tabs; the Tasks tab is where Check lives.
+  await page.keyboard.press('ArrowRight');
+  await expect(lab.getByRole('tab', { name: 'Cluster' })).toBeFocused();
+  await expect(lab.getByRole('tab', { name: 'Cluster' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tasksTab).toHaveAttribute('aria-selected', 'true');
+
+  // Tab along the panel until the first task's Check button has focus (a bounded walk, in tab order).
+  for (let i = 0; i < 10 && !(await check.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(check).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(task.getByTestId('task-result')).toContainText('✗', { timeout: 20_000 });
+  await expect(task.getByTestId('task-result')).toContainText('default-deny');
+
+  // The hint is the next stop.
+  await page.keyboard.press('Tab');
+  await expect(task.getByRole('button', { name: /Show a hint/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(task).toContainText('podSelector: {}');
+});
