@@ -146,6 +146,23 @@ export class ClusterPki {
     return pair;
   }
 
+  /**
+   * `kubeadm certs renew NAME`: the same key, subject and extensions, signed
+   * again by its CA, valid from now - 5 min for a year (capped by the CA).
+   * Not cached: each renewal is a new certificate (serial from `serialHex`).
+   */
+  renewed(name: string, nowMs: number, serialHex: string): string {
+    const spec = this.leafSpec(name);
+    if (!spec) throw new Error(`pki: unknown certificate ${name}`);
+    const ca = this.caPair(spec.ca);
+    const caCert = parseCertificate(ca.certPem) as forge.pki.Certificate;
+    const key = parsePrivateKey(this.pair(name).keyPem) as RsaKey;
+    return issueCertificate({
+      subject: spec.subject, publicKey: key.publicKey, issuer: caCert, signingKey: parsePrivateKey(ca.keyPem) as RsaKey, serialHex,
+      notBeforeMs: nowMs - BACKDATE_MS, notAfterMs: Math.min(nowMs + YEAR_MS, caCert.validity.notAfter.getTime()), extensions: spec.ext,
+    });
+  }
+
   /** /etc/kubernetes/pki/sa.key and sa.pub (a key pair, no certificate). */
   serviceAccountKey(): { keyPem: string; pubPem: string } {
     const key = parsePrivateKey(this.keyPemFor('sa')) as RsaKey;

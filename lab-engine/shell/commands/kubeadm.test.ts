@@ -16,6 +16,20 @@ describe('kubeadm (subset)', () => {
     expect(r.stdout.endsWith('no      \n')).toBe(true);
   }, 60_000);
 
+  it('certs renew all re-signs every certificate for a year from now (check-expiration shows it)', async () => {
+    const s = await createSession({ seed: 33 });
+    await s.run('sleep 7200');
+    const before = (await s.run('openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -enddate')).stdout;
+    const r = await s.run('kubeadm certs renew all');
+    expect(r.stdout.split('\n').slice(3, 5)).toEqual(['certificate embedded in the kubeconfig file for the admin to use and for kubeadm itself renewed', 'certificate for serving the Kubernetes API renewed']);
+    expect(r.stdout.endsWith('\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.\n')).toBe(true);
+    const after = (await s.run('openssl x509 -in /etc/kubernetes/pki/apiserver.crt -noout -enddate')).stdout;
+    expect(after).not.toBe(before);
+    expect((await s.run('kubeadm certs renew apiserver')).stdout).toContain('certificate for serving the Kubernetes API renewed\n');
+    // The renewed admin.conf still authenticates as the admin.
+    expect((await s.run('kubectl --kubeconfig /etc/kubernetes/admin.conf get ns default -o name')).stdout).toBe('namespace/default\n');
+  }, 60_000);
+
   it('token create --print-join-command stores a bootstrap token Secret; token list shows it', async () => {
     const s = await createSession({ seed: 32 });
     const join = (await s.run('kubeadm token create --print-join-command')).stdout;

@@ -3,7 +3,7 @@ import forge from 'node-forge';
 import type { Shell } from '../shell';
 import type { Cluster } from '../../sim/cluster';
 import type { Rng } from '../../base/rng';
-import { decodeBase64 } from '../../api/base64';
+import { decodeBase64, encodeBase64 } from '../../api/base64';
 import { parseCertificate } from '../../security/pki/x509';
 import { KUBEADM_CERTS, CLUSTER_PKI_SERVICE, type ClusterPki } from '../../security/pki/cluster-pki';
 import { parseKubeconfig } from '../kubeconfig';
@@ -32,13 +32,14 @@ function expiresText(d: Date): string {
 
 interface Env {
   read(path: string): string | undefined;
+  write?(path: string, content: string): void;
   nowMs: number;
   cluster: Cluster;
   rng: Rng;
 }
 
 export function kubeadmCommand(shell: Shell, cluster: Cluster, rng: Rng): Command {
-  return defineCommand('kubeadm', async (argv) => runKubeadm(argv, { read: (p) => shell.fs.readSync(p), nowMs: shell.current().nowMs(), cluster, rng }));
+  return defineCommand('kubeadm', async (argv) => runKubeadm(argv, { read: (p) => shell.fs.readSync(p), write: (p, c) => shell.fs.writeFileSync(p, c), nowMs: shell.current().nowMs(), cluster, rng }));
 }
 
 export function runKubeadm(argv: string[], env: Env): Result {
@@ -46,6 +47,7 @@ export function runKubeadm(argv: string[], env: Env): Result {
   const [a, b] = words;
   if (a === 'version') return { stdout: VERSION, stderr: '', exitCode: 0 };
   if (a === 'certs' && b === 'check-expiration') return checkExpiration(env);
+  if (a === 'certs' && b === 'renew') return certsRenew(words[2], env);
   if (a === 'token' && b === 'create') return tokenCreate(argv, env);
   if (a === 'token' && (b === 'list' || b === undefined)) return tokenList(env);
   return { stdout: '', stderr: `unknown command "${[a, b].filter(Boolean).join(' ')}" for "kubeadm"\nTo see the stack trace of this error execute with --v=5 or higher\n`, exitCode: 1 };
@@ -81,6 +83,51 @@ function checkExpiration(env: Env): Result {
     else cas.write(`${name}\t${expiresText(cert.validity.notAfter)}\t${residual(cert.validity.notAfter)}\t${'no'.padEnd(8)}\n`);
   }
   return { stdout: `${head}${certs.flush()}\n${cas.flush()}`, stderr: '', exitCode: 0 };
+}
+
+/** certlist.go / kubeconfig renewal long names, in `renew all` order. */
+const RENEWALS: [string, string, string][] = [
+  ['admin.conf', 'admin.conf', 'certificate embedded in the kubeconfig file for the admin to use and for kubeadm itself'],
+  ['apiserver', 'apiserver', 'certificate for serving the Kubernetes API'],
+  ['apiserver-etcd-client', 'apiserver-etcd-client', 'certificate the apiserver uses to access etcd'],
+  ['apiserver-kubelet-client', 'apiserver-kubelet-client', 'certificate for the API server to connect to kubelet'],
+  ['controller-manager.conf', 'controller-manager.conf', 'certificate embedded in the kubeconfig file for the controller manager to use'],
+  ['etcd-healthcheck-client', 'etcd/healthcheck-client', 'certificate for liveness probes to healthcheck etcd'],
+  ['etcd-peer', 'etcd/peer', 'certificate for etcd nodes to communicate with each other'],
+  ['etcd-server', 'etcd/server', 'certificate for serving etcd'],
+  ['front-proxy-client', 'front-proxy-client', 'certificate for the front proxy client'],
+  ['scheduler.conf', 'scheduler.conf', 'certificate embedded in the kubeconfig file for the scheduler manager to use'],
+  ['super-admin.conf', 'super-admin.conf', 'certificate embedded in the kubeconfig file for the super-admin'],
+];
+
+/**
+ * `kubeadm certs renew NAME|all` (cmd/kubeadm/app/cmd/certs.go, phases/certs/renewal): re-signs with
+ * the local CA keeping each key; kubeconfig files get new client-certificate-data.
+ */
+function certsRenew(what: string | undefined, env: Env): Result {
+  const pki = (env.cluster.services.get(CLUSTER_PKI_SERVICE) as { get(): ClusterPki } | undefined)?.get();
+  const chosen = what === 'all' ? RENEWALS : RENEWALS.filter(([n]) => n === what);
+  if (!what || chosen.length === 0 || !pki || !env.write) {
+    const usage = `Error: unknown command ${JSON.stringify(what ?? '')} for "kubeadm certs renew"\n`;
+    return { stdout: '', stderr: what ? usage : 'Error: missing subcommand; "renew" is not meant to be run on its own\nTo see the stack trace of this error execute with --v=5 or higher\n', exitCode: 1 };
+  }
+  let out = '[renew] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n'
+    + "[renew] Use 'kubeadm init phase upload-config --config your-config.yaml' to re-upload it.\n\n";
+  for (const [name, pair, long] of chosen) {
+    let serial = (env.rng.int(7) + 1).toString(16);
+    for (let i = 0; i < 15; i++) serial += env.rng.int(16).toString(16);
+    const certPem = pki.renewed(pair, env.nowMs, serial);
+    if (name.endsWith('.conf')) {
+      const path = `/etc/kubernetes/${name}`;
+      const text = env.read(path);
+      const old = /client-certificate-data: (\S+)/.exec(text ?? '');
+      if (!text || !old) continue;
+      env.write(path, text.replace(old[1], encodeBase64(certPem)));
+    } else env.write(`/etc/kubernetes/pki/${pair}.crt`, certPem);
+    out += `${long} renewed\n`;
+  }
+  if (what === 'all') out += '\nDone renewing certificates. You must restart the kube-apiserver, kube-controller-manager, kube-scheduler and etcd, so that they can use the new certificates.\n';
+  return { stdout: out, stderr: '', exitCode: 0 };
 }
 
 const TOKEN_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
