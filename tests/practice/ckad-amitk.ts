@@ -14,6 +14,7 @@ export const CKAD_AMITK: PracticeScenario[] = [
     id: 'amitk/job-hello-grader-script',
     source: `${SRC} jobs/step1 › job simple-job echoing a greeting; a bash grader reads its pod's logs`,
     firstRun: 'fail',
+    fixedBy: 'shell: only a line whose command is kubectl or watch hands them the terminal',
     script: String.raw`
 kubectl create job simple-job --image=busybox -- echo "Hello, Kubernetes!"
 sleep 15
@@ -27,7 +28,6 @@ bash check.sh
     check(s) {
       expect(s.steps[3]).toMatchObject({ stdout: 'PASS\n', exitCode: 0 });
     },
-    todo: "inside `bash script.sh`/`source`/`bash -c`, `$(kubectl …)` does not capture kubectl's output: the line is one simple command, so the first nested kubectl claims the terminal and prints there (Shell.claimTerminal/isSingleSimpleCommand in shell/shell.ts, TERMINAL's)",
   },
   {
     id: 'amitk/job-runs-script-from-configmap',
