@@ -27,6 +27,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ 9: 'a', 10: 'b', x: 1 })).toBe('{"10":"b","9":"a","x":1}');
   });
 
+  it('keeps a __proto__ member that JSON.parse made an own property', () => {
+    const v = JSON.parse('{"b":1,"__proto__":{"x":2},"a":[{"__proto__":3}]}') as unknown;
+    expect(canonicalJson(v)).toBe('{"__proto__":{"x":2},"a":[{"__proto__":3}],"b":1}');
+    expect(canonicalJson(v)).toBe(canonicalJsonSlow(v));
+  });
+
   it('equals the reference definition on 2,000 seeded random values', () => {
     const rng = new Rng(7, 'canonical-json');
     for (let i = 0; i < 2000; i++) {

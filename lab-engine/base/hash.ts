@@ -28,8 +28,8 @@ export function hash64Hex(s: string): string {
 /** JSON with object keys sorted, so equal values always serialise equally. */
 export function canonicalJson(value: unknown): string {
   // Fast path: a copy with keys inserted in sorted order, serialised by the native JSON.stringify
-  // (about twice as fast as concatenating strings). Objects enumerate integer-like keys first
-  // whatever the insertion order, so a value holding such a key takes the slow path.
+  // (about 1.5-2x as fast as concatenating strings). Objects enumerate integer-like keys first
+  // whatever the insertion order, so a value holding such a key (or `__proto__`) takes the slow path.
   try {
     return JSON.stringify(sortedCopy(value)) ?? 'null';
   } catch (e) {
@@ -39,7 +39,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
-const INDEX_KEY_FOUND = new Error('canonicalJson: integer-like key');
+const INDEX_KEY_FOUND = new Error('canonicalJson: a key the sorted copy cannot hold');
 
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -48,7 +48,8 @@ function sortedCopy(value: unknown): unknown {
   const keys = Object.keys(obj).sort();
   const out: Record<string, unknown> = {};
   for (const k of keys) {
-    if (INDEX_KEY.test(k)) throw INDEX_KEY_FOUND;
+    // `__proto__` (an own member when JSON.parse made it) would set the copy's prototype instead.
+    if (INDEX_KEY.test(k) || k === '__proto__') throw INDEX_KEY_FOUND;
     out[k] = sortedCopy(obj[k]);
   }
   return out;
