@@ -25,6 +25,7 @@ function runDescribe(ctx: CommandContext): number {
   const { requests } = buildRequests(ctx);
   const objs: KubeObject[] = [];
   const errors: Error[] = [];
+  let byPrefix = false;
   for (const r of requests) {
     if (r.names.length === 0) {
       const list = ctx.api.list(r.def, { namespace: r.namespace, labelSelector: flagString(ctx.flags, 'selector') || undefined });
@@ -38,18 +39,22 @@ function runDescribe(ctx: CommandContext): number {
         if (!isApiError(e) || e.reason !== 'NotFound') throw e;
         const prefixed = ctx.api.list(r.def, { namespace: r.namespace }).items.filter((o) => (o.metadata.name ?? '').startsWith(name));
         if (prefixed.length === 0) errors.push(e);
+        else byPrefix = true;
         objs.push(...prefixed);
       }
     }
   }
   if (objs.length === 0 && errors.length === 0) {
-    const all = flagBool(ctx.flags, 'all-namespaces') || requests.some((r) => !r.def.namespaced);
+    const all = flagBool(ctx.flags, 'all-namespaces');
+    // describe.go: the namespace is named even for cluster-scoped kinds
     ctx.io.err(all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
     return 0;
   }
   const nowMs = ctx.host.cluster.clock.nowMs();
   const showEvents = ctx.flags.values['show-events'] !== false;
-  objs.forEach((o, i) => ctx.io.out((i === 0 ? '' : '\n\n') + describeObject(o, ctx.host.cluster.store, nowMs, showEvents)));
+  // DescribeMatchingResources (TYPE PREFIX) prints each match followed by a newline; Run separates with two
+  if (byPrefix) objs.forEach((o) => ctx.io.out(`${describeObject(o, ctx.host.cluster.store, nowMs, showEvents)}\n`));
+  else objs.forEach((o, i) => ctx.io.out((i === 0 ? '' : '\n\n') + describeObject(o, ctx.host.cluster.store, nowMs, showEvents)));
   if (errors.length > 0) throw new AggregateError(errors);
   return 0;
 }

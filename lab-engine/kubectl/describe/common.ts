@@ -65,9 +65,13 @@ export function eventsFor(store: { peekList(key: string, ns?: string): KubeObjec
   const ns = obj.metadata.namespace ?? 'default';
   return store.peekList('events', obj.metadata.namespace ? ns : undefined).filter((e) => {
     const io = e.involvedObject ?? {};
-    // describe node searches with UID = node name (what kubelet reports).
-    const uid = obj.kind === 'Node' ? obj.metadata.name : obj.metadata.uid;
-    return io.name === obj.metadata.name && io.kind === obj.kind && (!io.uid || !uid || io.uid === uid) && (io.namespace ?? '') === (obj.metadata.namespace ?? (io.namespace ?? ''));
+    // describe node searches with UID = node name (what kubelet reports); DescribePod clears the kind and,
+    // for a mirror pod, searches with the static pod's UID (the kubernetes.io/config.mirror annotation)
+    const isPod = obj.kind === 'Pod';
+    const mirror = isPod ? obj.metadata.annotations?.['kubernetes.io/config.mirror'] : undefined;
+    const uid = obj.kind === 'Node' ? obj.metadata.name : (mirror ?? obj.metadata.uid);
+    // searchEvents' field selector: involvedObject.uid must equal that uid when there is one
+    return io.name === obj.metadata.name && (isPod || io.kind === obj.kind) && (!uid || io.uid === uid) && (io.namespace ?? '') === (obj.metadata.namespace ?? (io.namespace ?? ''));
   });
 }
 

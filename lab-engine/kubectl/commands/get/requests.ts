@@ -2,6 +2,7 @@
  * What `kubectl get`/`describe` asked for: resource args (`pods`, `deploy,svc`,
  * `all`, `pod/x`, `pods a b`) or -f files, resolved to per-kind requests.
  */
+import { DISCOVERY } from '../../../api/discovery';
 import type { KindDef } from '../../../api/registry';
 import type { KubeObject } from '../../../api/types';
 import type { CommandContext } from '../../types';
@@ -27,7 +28,18 @@ const GROUP_ORDER = ['', 'apps', 'autoscaling', 'batch'];
 export function resolveTypes(ctx: CommandContext, word: string): KindDef[] {
   const reg = ctx.host.cluster.registry;
   const def = reg.resolve(word);
-  if (def) return [def];
+  if (def) {
+    // cli-runtime's shortcut expander: a short name several groups share resolves to the preferred one, with a warning
+    const lower = word.toLowerCase();
+    if ((def.shortNames ?? []).includes(lower)) {
+      for (const other of DISCOVERY) {
+        if ((other.group !== def.group || other.resource !== def.resource) && (other.shortNames ?? []).includes(lower)) {
+          ctx.io.err(`Warning: short name "${lower}" could also match lower priority resource ${other.resource}.${other.group}\n`);
+        }
+      }
+    }
+    return [def];
+  }
   const lower = word.toLowerCase();
   const members = reg.all().filter((d) => (d.categories ?? []).includes(lower));
   if (members.length === 0) throw new KubectlError(`the server doesn't have a resource type "${word}"`);
