@@ -32,6 +32,18 @@ describe('etcd backup and restore', () => {
     expect(again.stateHash()).toBe(s.stateHash());
   }, 120_000);
 
+  it('restores when the manifest points at the directory first and the snapshot arrives there later', async () => {
+    const s = await createSession({ seed: 22 });
+    await s.run('kubectl create deployment before --image=nginx:1.27');
+    await s.run(`etcdctl ${CERTS} snapshot save /opt/backup.db`);
+    await s.run('kubectl delete deployment before');
+    await s.run("sed -i 's#path: /var/lib/etcd$#path: /var/lib/etcd-new#' /etc/kubernetes/manifests/etcd.yaml");
+    // The manifest is unchanged from here on; the restore alone must bring the snapshot back.
+    expect((await s.run('kubectl get deploy -o name')).stdout).toBe('');
+    expect((await s.run('etcdutl snapshot restore /opt/backup.db --data-dir /var/lib/etcd-new')).exitCode).toBe(0);
+    expect((await s.run('kubectl get deploy -o name')).stdout).toBe('deployment.apps/before\n');
+  }, 120_000);
+
   it("answers wrong certificates with etcdctl's errors", async () => {
     const s = await createSession({ seed: 22 });
     const noCa = await s.run('etcdctl --endpoints=https://127.0.0.1:2379 --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /opt/x.db');
