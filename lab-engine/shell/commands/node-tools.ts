@@ -3,6 +3,7 @@ import type { Shell } from '../shell';
 import type { SessionEnvironment } from '../../session/environment';
 import { kubeletService } from '../../session/environment';
 import { formatDate } from './date';
+import { sudoCommand } from './sudo';
 
 /**
  * Node administration a CKA task touches: `systemctl status|stop|start|
@@ -13,7 +14,7 @@ import { formatDate } from './date';
  * kubelet's systemd drop-ins.
  */
 export function nodeCommands(shell: Shell, env: SessionEnvironment, node: string): Command[] {
-  return [systemctl(shell, env, node), crictl(env, node), journalctl(shell, node)];
+  return [systemctl(shell, env, node), crictl(env, node), journalctl(shell, node), sudoCommand()];
 }
 
 const UNITS = ['kubelet', 'containerd'];
