@@ -197,4 +197,51 @@ kubectl uncordon node01
       expect(spec(s.get('node', 'node01')).unschedulable).toBeUndefined();
     },
   },
+  {
+    id: 'kc/kubelet-status-with-sudo',
+    source: `${SRC} cka/kubelet-status › the kubelet's systemd status saved to /tmp with sudo`,
+    firstRun: 'fail',
+    fixedBy: 'shell: sudo on nodes',
+    script: String.raw`
+sudo systemctl status kubelet > /tmp/kubelet-status.txt
+head -1 /tmp/kubelet-status.txt
+grep -c 'Active: active (running)' /tmp/kubelet-status.txt
+`,
+    check(s) {
+      expect(s.steps[0]).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+      expect(s.steps[1].stdout).toBe('● kubelet.service - kubelet: The Kubernetes Node Agent\n');
+      expect(s.steps[2].stdout).toBe('1\n');
+    },
+  },
+  {
+    id: 'kc/kube-services-unit-files',
+    source: `${SRC} cka/linux-services › list the kube-related systemd services into a file`,
+    firstRun: 'fail',
+    script: String.raw`
+sudo systemctl list-unit-files --type service --all | grep kube > services.csv
+cat services.csv
+`,
+    check(s) {
+      expect(s.steps[1].stdout).toMatch(/^kubelet\.service\s+enabled\s+enabled\s*\n$/);
+    },
+    todo: 'systemctl has no list-unit-files (or list-units) verb: "Failed to list-unit-files service.service" (shell/commands/node-tools.ts)',
+  },
+  {
+    id: 'kc/top-pods-sorted',
+    source: `${SRC} cka/metrics-server › pods by CPU and memory; one pod's containers by memory`,
+    firstRun: 'pass',
+    script: String.raw`
+kubectl create deploy php-apache --image=registry.k8s.io/hpa-example
+kubectl run emptydir-simple --image=busybox -- sleep 3600
+sleep 60
+k top po --sort-by=cpu
+k top po --sort-by=memory
+k top po $(kubectl get po -l app=php-apache -o jsonpath='{.items[0].metadata.name}') --containers --sort-by=memory
+`,
+    check(s) {
+      expect(s.steps[3].stdout).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\s+\nphp-apache-\w+-\w{5}\s+\d+m\s+\d+Mi\s+\nemptydir-simple\s+0m\s+\d+Mi\s+\n$/);
+      expect(s.steps[4].stdout.split('\n')[1]).toMatch(/^php-apache-/);
+      expect(s.steps[5].stdout).toMatch(/^POD\s+NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\s+\nphp-apache-\w+-\w{5}\s+hpa-example\s+\d+m\s+\d+Mi\s+\n$/);
+    },
+  },
 ];
