@@ -57,6 +57,10 @@ describe('etcd backup and restore', () => {
     const missing = await s.run('etcdctl --cacert=/nope.crt snapshot save /opt/x.db');
     expect(missing.stderr).toBe('Error: open /nope.crt: no such file or directory\n');
     expect((await s.run('ls /opt')).stdout).toBe('');
+    // No --endpoints: the default 127.0.0.1:2379 with the TLS flags works, as on a kubeadm node.
+    expect((await s.run('ETCDCTL_API=3 etcdctl --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /opt/y.db')).stdout).toBe('Snapshot saved at /opt/y.db\n');
+    expect((await s.run('etcdctl --endpoints=http://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /opt/z.db')).stderr).toContain('error reading server preface: EOF');
+    expect((await s.run('etcdctl snapshot save /opt/plain.db')).stderr).toContain('error reading server preface: EOF');
     expect((await s.run('etcdctl version')).stdout).toBe('etcdctl version: 3.5.16\nAPI version: 3.5\n');
   }, 60_000);
 

@@ -142,7 +142,9 @@ function tlsError(f: Flags, env: Env): Result | undefined {
   const pki = (env.cluster.services.get(CLUSTER_PKI_SERVICE) as { get(): ClusterPki } | undefined)?.get();
   const endpoint = (f.opts.get('endpoints') ?? '127.0.0.1:2379').split(',')[0];
   let reason: string | undefined;
-  if (!/^https:\/\/(127\.0\.0\.1|localhost|[0-9.]+):2379\/?$/.test(endpoint)) reason = 'error reading server preface: EOF';
+  // Without a scheme clientv3 dials TLS when TLS flags are given (the kubeadm default 127.0.0.1:2379 works).
+  const anyTls = ['cacert', 'cert', 'key'].some((k) => f.opts.has(k));
+  if (!/^(https:\/\/)?(127\.0\.0\.1|localhost|[0-9.]+):2379\/?$/.test(endpoint) || (!endpoint.startsWith('https://') && !anyTls)) reason = 'error reading server preface: EOF';
   else if (!pki) reason = undefined;
   else {
     const etcdCa = parseCertificate(pki.pair('etcd/ca').certPem)!;
