@@ -143,6 +143,14 @@ function withPki(o: NodeFilesOptions, pki: ClusterPki): NodeFiles {
   const server = `https://${o.controlPlaneIP}:6443`;
   const ca = () => pki.pair('ca').certPem;
   files['/etc/kubernetes/kubelet.conf'] = () => kubeconfigText(server, ca(), `system:node:${o.hostname}`, pki.pair(`kubelet.conf/${o.hostname}`));
+  // The kubelet's own certificates: its client pair (cert then key, as the certificate manager writes
+  // kubelet-client-current.pem) and its self-signed serving pair.
+  files['/var/lib/kubelet/pki/kubelet-client-current.pem'] = () => {
+    const p = pki.pair(`kubelet.conf/${o.hostname}`);
+    return p.certPem + p.keyPem;
+  };
+  files['/var/lib/kubelet/pki/kubelet.crt'] = () => pki.kubeletServing(o.hostname).chainPem;
+  files['/var/lib/kubelet/pki/kubelet.key'] = () => pki.kubeletServing(o.hostname).keyPem;
   if (!o.controlPlane) {
     files['/etc/kubernetes/pki/ca.crt'] = ca;
     return { files };

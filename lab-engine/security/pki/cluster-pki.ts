@@ -163,6 +163,35 @@ export class ClusterPki {
     });
   }
 
+  /**
+   * The kubelet's self-signed serving certificate, /var/lib/kubelet/pki/kubelet.{crt,key}
+   * (client-go util/cert GenerateSelfSignedCertKeyWithFixtures): a throwaway CA
+   * `<node>-ca@<unix seconds>` signs `<node>@<unix seconds>` (server auth, SAN DNS:<node>),
+   * both from an hour before the kubelet started for a year; the file holds the leaf then the CA.
+   */
+  kubeletServing(node: string): { chainPem: string; keyPem: string } {
+    const cacheKey = `kubelet-serving/${node}`;
+    const got = this.pairs.get(cacheKey);
+    if (got) return { chainPem: got.certPem, keyPem: got.keyPem };
+    const seconds = Math.floor(this.inputs.bootMs / 1000);
+    const from = this.inputs.bootMs - 3600_000;
+    const caKey = parsePrivateKey(this.keyPemFor(`kubelet-ca/${node}`)) as RsaKey;
+    const caSubject = [{ short: 'CN', value: `${node}-ca@${seconds}` }];
+    const caPem = issueCertificate({
+      subject: caSubject, publicKey: caKey.publicKey, signingKey: caKey, serialHex: this.serialFor(`kubelet-ca/${node}`),
+      notBeforeMs: from, notAfterMs: from + YEAR_MS, extensions: { ca: true, keyUsage: ['digitalSignature', 'keyEncipherment', 'keyCertSign'], subjectKeyId: true },
+    });
+    const key = parsePrivateKey(this.keyPemFor(`kubelet-serving/${node}`)) as RsaKey;
+    const leaf = issueCertificate({
+      subject: [{ short: 'CN', value: `${node}@${seconds}` }], publicKey: key.publicKey, issuer: parseCertificate(caPem), signingKey: caKey,
+      serialHex: this.serialFor(`kubelet-serving/${node}`), notBeforeMs: from, notAfterMs: from + YEAR_MS,
+      extensions: { keyUsage: ['digitalSignature', 'keyEncipherment'], extKeyUsage: ['serverAuth'], dnsNames: [node] },
+    });
+    const pair = { certPem: leaf + caPem, keyPem: toPkcs1Pem(key) };
+    this.pairs.set(cacheKey, pair);
+    return { chainPem: pair.certPem, keyPem: pair.keyPem };
+  }
+
   /** /etc/kubernetes/pki/sa.key and sa.pub (a key pair, no certificate). */
   serviceAccountKey(): { keyPem: string; pubPem: string } {
     const key = parsePrivateKey(this.keyPemFor('sa')) as RsaKey;
