@@ -85,3 +85,28 @@ test('the tasks panel works from the keyboard alone: out of the terminal, Tab to
   await page.keyboard.press('Enter');
   await expect(task).toContainText('podSelector: {}');
 });
+
+test('keys typed before the terminal has loaded are kept, and a line typed then runs once the lab is ready', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Hold back xterm's script so the server-rendered early input is what the learner types into.
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('xterm-helper-textarea')) await new Promise((r) => setTimeout(r, 3000));
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(`/courses/${COURSE}/lock-down-with-network-policy`);
+  const early = page.getByTestId('lab').locator('textarea[data-early-input]');
+  await early.focus();
+  await page.keyboard.type('kubectl get ns secure');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('kubectl get po -n sec');
+  await expect(early).toHaveCount(0, { timeout: 30_000 });
+
+  // The terminal took over with the focus: typing goes on where the learner was.
+  await page.keyboard.type('ure db');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('lab').getByLabel('Screen reader mode').check();
+  await expect(terminalText(page)).toContainText(/secure\s+Active/, { timeout: 60_000 });
+  await expect(terminalText(page)).toContainText(/db\s+1\/1\s+Running/, { timeout: 30_000 });
+});

@@ -25,6 +25,8 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
   const readyRef = useRef(lab.state.ready);
   const [loadError, setLoadError] = useState<string | null>(null);
   const hintId = useId();
+  const early = useRef<HTMLDivElement>(null);
+  const [opened, setOpened] = useState(false);
 
   useEffect(() => {
     if (!host.current) return;
@@ -164,7 +166,8 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
         }
       });
       cleanups.push(unsub);
-      term.focus();
+      adoptEarlyInput(early.current, term, (text) => void onKey(text));
+      setOpened(true);
       cleanups.push(() => term.dispose());
     })();
     return () => {
@@ -198,7 +201,14 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
           The terminal could not be loaded ({loadError}). Reload the page to try again.
         </p>
       )}
-      <div ref={host} className="min-h-0 flex-1 bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" aria-describedby={`${hintId}`} />
+      <div className="relative min-h-0 flex-1">
+        <div ref={host} className="h-full bg-[#0b1220] p-2" data-testid="terminal" aria-label="Terminal" aria-describedby={`${hintId}`} />
+        {!opened && (
+          // Plain HTML that React does not manage: typing works before the page's scripts have run,
+          // and hydration cannot reset what was typed.
+          <div ref={early} className="absolute inset-0" dangerouslySetInnerHTML={{ __html: EARLY_INPUT_HTML }} />
+        )}
+      </div>
       <p id={hintId} className="sr-only">
         Tab completes commands. Press Escape, then Tab, to move focus out of the terminal.
       </p>
@@ -207,6 +217,32 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
 }
 
 const SCREEN_READER_KEY = 'kubelab:screen-reader';
+
+/**
+ * What the terminal shows until xterm has loaded: a native one-line input,
+ * so the first keystrokes are accepted and echoed by the browser itself
+ * while the page's scripts load and hydrate. Lines typed there (Enter makes
+ * a new line in a textarea without any script) run once the lab is ready.
+ */
+const EARLY_INPUT_HTML =
+  '<label class="flex h-full items-start gap-2 bg-[#0b1220] p-2 font-mono text-sm leading-4 text-slate-200">' +
+  '<span class="shrink-0 text-slate-500">Starting the cluster…</span>' +
+  '<textarea data-early-input rows="1" aria-label="Terminal input" autocomplete="off" autocorrect="off" autocapitalize="off" spellcheck="false" ' +
+  'class="h-full flex-1 resize-none overflow-hidden border-0 bg-transparent p-0 font-mono text-sm leading-4 text-slate-200 caret-sky-300 outline-none"></textarea></label>';
+
+/**
+ * Hands what was typed into the early input to the terminal, and the focus
+ * with it, in one task: the next key already goes to xterm.
+ */
+function adoptEarlyInput(container: HTMLElement | null, term: import('@xterm/xterm').Terminal, type: (text: string) => void): void {
+  const input = container?.querySelector<HTMLTextAreaElement>('textarea[data-early-input]');
+  if (!input) return;
+  const focused = document.activeElement === input;
+  const text = input.value;
+  input.readOnly = true;
+  if (focused) term.focus();
+  if (text) type(text.replace(/\r?\n/g, '\r'));
+}
 
 function loadXterm() {
   return Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), import('@xterm/addon-web-links'), import('@xterm/addon-search')]);
