@@ -45,6 +45,8 @@ export class ContainerInstance {
   pulledAtMs?: number;
   /** The running instance's main process is a shell reading its stdin (`sh` with `stdin: true`): its name. */
   interactiveShell?: string;
+  /** The running instance's main process reads its open stdin to end-of-file (a shell, `cat`): its argv. */
+  stdinReader?: string[];
 
   /** Set when the spec (image) changed: the next start is due whatever the restart policy, without back-off. */
   specChanged = false;

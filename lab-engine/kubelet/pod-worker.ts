@@ -13,7 +13,7 @@ import { ContainerConfigError, expandRefs, resolveEnv } from './env';
 import { setUpVolume, volumeSourceRefs, type VolumeContext } from './volumes';
 import type { VolumeDir, VolumePlugin } from './types';
 import { ContainerFsImpl, newVolumeDir, populate, type Mount } from './fs';
-import { ProcessRun, type ExitReason } from './process/process';
+import { ProcessRun, type ExitReason, type SigintDisposition } from './process/process';
 import { Shell, type CommandFn } from './process/interpreter';
 import { baseCommands } from './process/commands';
 import { imageCommands } from './process/programs';
@@ -64,6 +64,21 @@ function interactiveShellName(argv: string[]): string {
 }
 
 const SHELLS = new Set(['sh', 'ash', 'bash', 'sleep', 'tail', 'pause', 'python', 'python3', 'node', 'stress']);
+/** Main processes without a SIGINT handler besides SHELLS' non-shells (PID 1 ignores SIGINT then). */
+const NO_SIGINT_HANDLER = new Set(['cat', 'tee', 'yes', 'top']);
+
+function sigintDisposition(argv: string[], interactive: boolean): SigintDisposition {
+  const base = argv[0]?.split('/').pop() ?? '';
+  if (interactive) return 'ignored';
+  if (INTERACTIVE_SHELLS.has(base)) return 'shell';
+  return SHELLS.has(base) || NO_SIGINT_HANDLER.has(base) ? 'ignored' : 'handler';
+}
+
+/** A main process that reads its open stdin to end-of-file: an interactive shell, a bare `cat`. */
+function readsStdin(argv: string[]): boolean {
+  const base = argv[0]?.split('/').pop() ?? '';
+  return isInteractiveShell(argv) || (base === 'cat' && argv.slice(1).every((a) => a === '-'));
+}
 
 /**
  * The kubelet's pod worker (pkg/kubelet/pod_workers.go + kuberuntime SyncPod)
@@ -556,9 +571,11 @@ export class PodWorker {
     const io = { stdin: '', stdinOpen, out: (t: string) => logs.write('stdout', t, this.now()), err: (t: string) => logs.write('stderr', t, this.now()) };
     const base = argv[0].split('/').pop()!;
     c.interactiveShell = stdinOpen && isInteractiveShell(argv) ? interactiveShellName(argv) : undefined;
+    c.stdinReader = stdinOpen && readsStdin(argv) ? [...argv] : undefined;
     const proc = new ProcessRun(this.ctx.runtime, shell.exec(argv, io), {
       label: `process:${this.key}:${c.name}`,
       ignoresSigterm: SHELLS.has(base),
+      sigint: sigintDisposition(argv, !!c.interactiveShell),
       onExit: (code, reason) => this.onExit(c, proc, code, reason),
       onError: (t) => logs.write('stderr', t, this.now()),
     });

@@ -131,13 +131,15 @@ export class KubeletServiceImpl implements KubeletService {
     const alive = () => !!proc && c.process === proc && !proc.exited;
     return {
       shell: c.interactiveShell,
+      stdinReader: c.stdinReader,
       running: alive,
+      interrupt: () => alive() && proc!.interrupt(),
       exit: (code) => {
         if (alive()) proc!.exit(code);
       },
       detach: () => {
         // CRI stdinOnce: closing the first attach closes stdin; a reader of it (sh, cat) sees EOF.
-        if (alive() && c.spec.stdinOnce && c.interactiveShell) proc!.exit(0);
+        if (alive() && c.spec.stdinOnce && c.stdinReader) proc!.exit(0);
       },
     };
   }

@@ -73,6 +73,36 @@ describe('kubelet: stdin, tty and attach', () => {
     expect(getPod(c, 'open').status.containerStatuses[0].restartCount).toBe(0);
   });
 
+  it('SIGINT through the TTY: sh -c exits 130, PID 1 sleep/cat and an interactive shell ignore it, servers shut down (0)', () => {
+    const c = testCluster();
+    const tty = { stdin: true, stdinOnce: true, tty: true };
+    c.api().create(pod('loop', shell({ ...tty, args: ['sh', '-c', 'while true; do echo x; sleep 1; done'] })));
+    c.api().create(pod('sleep', shell({ ...tty, args: ['sleep', '1000'] })));
+    c.api().create(pod('cat', shell({ ...tty, args: ['cat'] })));
+    c.api().create(pod('sh', shell(tty)));
+    c.api().create(pod('web', { containers: [{ name: 'tmp', image: 'nginx:1.27', ...tty }], restartPolicy: 'Never', nodeName: 'node01' }));
+    c.settle();
+    const k = kubelet(c);
+    expect(['loop', 'sleep', 'cat', 'sh', 'web'].map((n) => k.attach('default', n, 'tmp').interrupt())).toEqual([true, false, false, false, true]);
+    c.settle();
+    expect(containerState(getPod(c, 'loop'))).toMatchObject({ terminated: { exitCode: 130, reason: 'Error' } });
+    expect(containerState(getPod(c, 'web'))).toMatchObject({ terminated: { exitCode: 0, reason: 'Completed' } });
+    for (const n of ['sleep', 'cat', 'sh']) expect(getPod(c, n).status.phase).toBe('Running');
+  });
+
+  it('a bare cat on an open stdin is a stdin reader: detaching with stdinOnce is its end-of-file', () => {
+    const c = testCluster();
+    c.api().create(pod('cat', shell({ stdin: true, stdinOnce: true, args: ['cat'] })));
+    c.api().create(pod('catf', shell({ stdin: true, stdinOnce: true, args: ['cat', '/etc/hostname'] })));
+    c.settle();
+    const h = kubelet(c).attach('default', 'cat', 'tmp');
+    expect(h.stdinReader).toEqual(['cat']);
+    h.detach();
+    c.settle();
+    expect(containerState(getPod(c, 'cat'))).toMatchObject({ terminated: { exitCode: 0, reason: 'Completed' } });
+    expect(getPod(c, 'catf').status.phase).toBe('Succeeded');
+  });
+
   it('attach to a completed pod fails like exec', () => {
     const c = testCluster();
     c.api().create(pod('done', shell({})));

@@ -96,8 +96,15 @@ export interface ExecOptions {
 export interface AttachHandle {
   /** The main process is an interactive shell reading the attached stdin (`sh`, `bash`): its name. */
   shell?: string;
+  /** The main process reads its open stdin to end-of-file (`sh`, bare `cat`): its argv, to run piped input through. */
+  stdinReader?: string[];
   /** True while the attached instance still runs. */
   running(): boolean;
+  /**
+   * Ctrl-C through the container's TTY: SIGINT to the main process, which only a handler it
+   * installed lets through (PID 1). True when the process ends of it.
+   */
+  interrupt(): boolean;
   /** The attached shell ran `exit N`: the main process ends with N (the restart policy decides what follows). */
   exit(code: number): void;
   /**

@@ -4,6 +4,15 @@ import type { HttpHandler, Program } from './types';
 export type ExitReason = 'exited' | 'OOMKilled' | 'killed';
 
 /**
+ * What SIGINT from the container's TTY (Ctrl-C in `kubectl run/attach -it`) does to the main
+ * process. PID 1 gets only the signals it installed a handler for: `ignored` (sleep, tail, cat, an
+ * interactive shell), `shell` (a busybox `sh -c`/script catches it — ash's setsignal with minusc —
+ * and exits 128+SIGINT = 130 once its foreground child died), `handler` (servers: nginx's fast
+ * shutdown, exit 0).
+ */
+export type SigintDisposition = 'ignored' | 'shell' | 'handler';
+
+/**
  * One running program on the virtual clock: resumes the generator after each
  * sleep (a runtime timer), parks it on `block`, and ends it on exit, signal
  * or OOM. PID 1 semantics: a process that installs no SIGTERM handler
@@ -24,6 +33,7 @@ export class ProcessRun {
     private readonly opts: {
       label: string;
       ignoresSigterm: boolean;
+      sigint?: SigintDisposition;
       onExit: (code: number, reason: ExitReason) => void;
       onError: (text: string) => void;
     },
@@ -76,6 +86,14 @@ export class ProcessRun {
    */
   exit(code: number): void {
     this.finish(code, 'exited');
+  }
+
+  /** SIGINT from the TTY; true when the process ends of it. */
+  interrupt(): boolean {
+    const d = this.opts.sigint ?? 'ignored';
+    if (this.exited || d === 'ignored') return false;
+    this.finish(d === 'shell' ? 130 : 0, 'exited');
+    return true;
   }
 
   kill(): void {
