@@ -53,6 +53,8 @@ export class Session {
   private wake?: () => void;
   private collector?: { stdout: string; stderr: string; exitCode: number };
   private recording = true;
+  /** Foreground programs that catch Ctrl-C themselves (a raw TTY, kubectl's interrupt handler), innermost last. */
+  private readonly catchers: { line: LineRun; onCtrlC: () => void }[] = [];
   readonly env: SessionEnvironment;
 
   constructor(readonly options: SessionOptions) {
@@ -155,7 +157,7 @@ export class Session {
     this.record({ t: this.nowMs(), kind: 'interrupt' });
     const line = this.top().line;
     if (!line) return;
-    this.interruptLine(line);
+    this.ctrlC(line);
     await this.settle();
   }
 
@@ -184,7 +186,7 @@ export class Session {
         await this.settle();
       } else if (act.kind === 'interrupt') {
         const line = this.top().line;
-        if (line) this.interruptLine(line);
+        if (line) this.ctrlC(line);
         await this.settle();
       } else if (act.kind === 'edit') await this.applyEdit(act.path, act.content);
       return undefined;
@@ -220,7 +222,36 @@ export class Session {
     });
   }
 
+  /**
+   * While the running line's foreground program handles Ctrl-C itself, the key goes to `onCtrlC`
+   * (and wakes the line's waits) instead of ending the line with SIGINT: kubectl with the terminal
+   * in raw mode sends it to the container's TTY (term.TTY.Safe with Raw), kubectl's interrupt
+   * handler exits 1 (kubectl/pkg/util/interrupt). Returns the release.
+   */
+  catchInterrupt(onCtrlC: () => void): () => void {
+    const line = this.top().line;
+    if (!line) throw new Error('session: catchInterrupt outside a running line');
+    const c = { line, onCtrlC };
+    this.catchers.push(c);
+    return () => {
+      const i = this.catchers.indexOf(c);
+      if (i >= 0) this.catchers.splice(i, 1);
+    };
+  }
+
   // ---- internals ---------------------------------------------------------
+
+  /** Ctrl-C on a running line: its foreground program's handler, else SIGINT to the line. */
+  private ctrlC(line: LineRun): boolean {
+    const c = [...this.catchers].reverse().find((x) => x.line === line && !line.done);
+    if (!c) {
+      this.interruptLine(line);
+      return false;
+    }
+    c.onCtrlC();
+    for (const w of this.waiters.filter((x) => x.line === line)) this.wakeWaiter(w);
+    return true;
+  }
 
   private top(): Frame {
     return this.frames[this.frames.length - 1];
@@ -370,7 +401,8 @@ export class Session {
     const collector = { stdout: '', stderr: '', exitCode: 0 };
     this.collector = collector;
     const edits = [...auto.edits];
-    const deadline = this.nowMs() + auto.interruptAfterMs;
+    let deadline = this.nowMs() + auto.interruptAfterMs;
+    let caught = 0;
     // Waits that end by themselves (sleep 90, rollout status) may outlast the
     // Ctrl-C deadline, up to a cap that also stops `while true; do …; sleep 2; done`.
     const hardDeadline = this.nowMs() + Math.max(auto.interruptAfterMs, FINITE_WAIT_CAP_MS);
@@ -394,7 +426,10 @@ export class Session {
           this.wakeWaiter(w);
         } else {
           this.advanceClusterTo(limit);
-          this.interruptLine(running);
+          // A program that catches Ctrl-C gets one press and another interruptAfterMs to end; then the
+          // line is interrupted as if the terminal went away (PID 1 ignoring SIGINT, kubectl run -it -- sleep).
+          if (limit === deadline && caught++ === 0 && this.ctrlC(running)) deadline = this.nowMs() + auto.interruptAfterMs;
+          else this.interruptLine(running);
         }
         await this.settle();
       }

@@ -12,6 +12,8 @@ export interface KubectlSessionHooks {
   openContainerShell?(opts: { namespace: string; pod: string; container: string; command: string[] }): Promise<number>;
   /** `kubectl port-forward`: registers local ports → pod ports (see session/port-forward.ts). */
   portForward?(opts: { namespace: string; pod: string; ports: { local: number; remote: number }[]; address: string[] }): { close(): void };
+  /** kubectl catches Ctrl-C (raw TTY, interrupt handler) until the returned release is called; see Session.catchInterrupt. */
+  catchInterrupt?(onCtrlC: () => void): () => void;
 }
 
 const KUBECONFIG_PATH = '/root/.kube/config';
@@ -65,10 +67,12 @@ export class ShellKubectlHost implements KubectlHost {
     if (hooks.attach) this.attach = hooks.attach;
     this.openContainerShell = hooks.openContainerShell;
     this.portForward = hooks.portForward;
+    this.catchInterrupt = hooks.catchInterrupt;
   }
 
   openContainerShell: KubectlSessionHooks['openContainerShell'];
   portForward: KubectlSessionHooks['portForward'];
+  catchInterrupt: KubectlSessionHooks['catchInterrupt'];
 
   attach?: KubectlHost['attach'];
 

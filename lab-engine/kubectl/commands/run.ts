@@ -7,7 +7,7 @@ import { flagBool, flagString, flagStrings } from '../args';
 import { checkOutputFormat, dryRunStrategy, fieldValidation, printResult, recordChangeCause } from '../flags';
 import { setLastApplied } from '../apply/last-applied';
 import { forServer, objectMeta, sortedMap, usageError } from './create/common';
-import { chooseContainer, isRunningAndReadyOrCompleted, kubelet, podPhase, runAttach, upgradeError, waitForPod } from './shell-support';
+import { chooseContainer, InterruptExit, isRunningAndReadyOrCompleted, kubelet, podPhase, runAttach, upgradeError, waitForPod } from './shell-support';
 
 /** `kubectl run` (kubectl/pkg/cmd/run/run.go): one Pod, optionally a Service, optionally attached. */
 export const run: CommandSpec = {
@@ -123,7 +123,10 @@ async function runRun(ctx: CommandContext): Promise<number> {
 /**
  * --attach / -i [-t] [--rm] (run.go Run, v1.32): wait for the pod, attach (or print the logs of a pod
  * that already finished), then with --restart=Never|OnFailure wait for the pod to finish and return
- * its container's exit code. --rm deletes what was created whatever happened (run.go's defer).
+ * its container's exit code. --rm deletes what was created whatever happened (run.go's defer) — except
+ * on Ctrl-C: SIGINT kills kubectl (no -i, piped input) or its interrupt handler calls os.Exit(1) (the
+ * waits, an attach from a terminal without -t), and deferred functions do not run either way. With -t
+ * the terminal is raw and Ctrl-C goes to the container instead (session/hooks.ts).
  */
 async function attachToPod(ctx: CommandContext, created: KubeObject[]): Promise<number> {
   let code = 0;
@@ -133,7 +136,7 @@ async function attachToPod(ctx: CommandContext, created: KubeObject[]): Promise<
   } catch (e) {
     failure = e;
   }
-  if (flagBool(ctx.flags, 'rm') && !(failure instanceof Interrupted)) removeCreated(ctx, created);
+  if (flagBool(ctx.flags, 'rm') && !(failure instanceof Interrupted) && !(failure instanceof InterruptExit)) removeCreated(ctx, created);
   if (failure !== undefined) throw failure;
   return code;
 }
@@ -152,7 +155,7 @@ async function attachAndWait(ctx: CommandContext, pod: KubeObject): Promise<numb
     try {
       await runAttach(ctx, { pod: ready, container, stdin: flagBool(ctx.flags, 'stdin'), tty: flagBool(ctx.flags, 'tty'), quiet });
     } catch (e) {
-      if (e instanceof Interrupted) throw e;
+      if (e instanceof Interrupted || e instanceof InterruptExit) throw e;
       const err = upgradeError(e);
       ctx.io.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${err instanceof Error ? (isApiError(err) ? err.status.message : err.message) : String(err)}\n`);
       ctx.io.out(kubelet(ctx).logs(ns, name, { container }));

@@ -2,6 +2,7 @@ import type { KubeObject } from '../../api/types';
 import { isApiError, notFound } from '../../api/errors';
 import type { CommandContext } from '../types';
 import { KubectlError } from '../types';
+import { ExitError } from '../check-err';
 import { KUBELET_SERVICE } from '../../network/service';
 import type { KubeletService } from '../../kubelet/types';
 import type { KubectlSessionHooks } from '../../shell/kubectl-host';
@@ -131,14 +132,46 @@ export function upgradeError(e: unknown): unknown {
  * deadline is watchtools' `timed out waiting for the condition`.
  */
 export async function waitForPod(ctx: CommandContext, ns: string, name: string, timeoutMs: number, done: (pod: KubeObject) => boolean): Promise<KubeObject> {
+  return withInterruptHandler(ctx, (exited) => pollPod(ctx, ns, name, timeoutMs, done, exited));
+}
+
+async function pollPod(ctx: CommandContext, ns: string, name: string, timeoutMs: number, done: (pod: KubeObject) => boolean, exited: () => boolean): Promise<KubeObject> {
   const stepMs = 250;
   for (let waited = 0; ; waited += stepMs) {
+    if (exited()) throw new InterruptExit();
     const pod = ctx.host.cluster.store.peek('pods', ns, name);
     // podCompleted/podRunningAndReady answer a Deleted event with NewNotFound(pods, "").
     if (!pod) throw notFound({ group: '', resource: 'pods' }, '');
     if (done(pod)) return pod;
     if (waited >= timeoutMs) throw new KubectlError('timed out waiting for the condition');
     await ctx.host.sleep(stepMs);
+  }
+}
+
+/**
+ * Ctrl-C inside kubectl's interrupt handler (kubectl/pkg/util/interrupt `New(nil, …)`, used by run.go
+ * waitForPod and by term.TTY.Safe on a terminal that is not raw): the notify functions run, then
+ * os.Exit(1) — kubectl ends with 1, prints nothing, and no deferred cleanup (run's --rm) runs.
+ */
+export class InterruptExit extends ExitError {
+  constructor() {
+    super(1);
+    this.name = 'InterruptExit';
+  }
+}
+
+/**
+ * interrupt.Handler.Run(fn): while `fn` runs, Ctrl-C is kubectl's own (the line is not SIGINT'd);
+ * `fn` gets `exited()` to check after each wait and throws InterruptExit then. Without a session
+ * (no catchInterrupt hook) Ctrl-C stays SIGINT.
+ */
+export async function withInterruptHandler<T>(ctx: CommandContext, fn: (exited: () => boolean) => Promise<T>): Promise<T> {
+  let fired = false;
+  const release = sessionHooks(ctx).catchInterrupt?.(() => (fired = true));
+  try {
+    return await fn(() => fired);
+  } finally {
+    release?.();
   }
 }
 
