@@ -257,8 +257,10 @@ export class Store {
     const def = this.registry.forResource('pods', '')!;
     const old = this.peek('pods', namespace, name);
     if (!old) throw errors.notFound(def, name);
-    if (old.metadata.deletionTimestamp) throw errors.conflict(def, name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    if (old.spec?.nodeName) throw errors.conflict(def, name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
+    // assignPod wraps the update's plain errors as a Conflict on pods/binding.
+    const binding = { group: '', resource: 'pods/binding' };
+    if (old.metadata.deletionTimestamp) throw errors.conflict(binding, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (old.spec?.nodeName) throw errors.conflict(binding, name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
     // The scheduler's condition goes last, replacing a PodScheduled=False one (what the engine always did).
     const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName }, status: { ...old.status, conditions: [...conditions, condition] } };
