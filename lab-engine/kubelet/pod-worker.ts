@@ -11,7 +11,7 @@ import { pullDurationMs, resolveImage, sha, type ResolvedImage } from './images/
 import { parseImageRef } from './images/reference';
 import { ContainerConfigError, expandRefs, resolveEnv } from './env';
 import { setUpVolume, volumeSourceRefs, type VolumeContext } from './volumes';
-import type { VolumeDir, VolumePlugin } from './types';
+import type { ExecResult, VolumeDir, VolumePlugin } from './types';
 import { ContainerFsImpl, newVolumeDir, populate, type Mount } from './fs';
 import { ProcessRun, type ExitReason, type SigintDisposition } from './process/process';
 import { Shell, type CommandFn } from './process/interpreter';
@@ -680,7 +680,7 @@ export class PodWorker {
 
   // ---- exec -----------------------------------------------------------------------
 
-  execIn(c: ContainerInstance, argv: string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string }): { stdout: string; stderr: string; exitCode: number; durationMs: number } {
+  execIn(c: ContainerInstance, argv: string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string }): ExecResult {
     const img = c.image!;
     const commands: Map<string, CommandFn> = img.spec.shell === 'none' ? new Map() : baseCommands();
     for (const [k, v] of imageCommands(img.spec)) commands.set(k, v);
@@ -690,19 +690,28 @@ export class PodWorker {
     shell.cwd = opts.cwd ?? c.spec.workingDir ?? img.spec.workdir ?? '/';
     let stdout = '';
     let stderr = '';
-    const gen = shell.exec(argv, { stdin: opts.stdin ?? '', out: (t) => (stdout += t), err: (t) => (stderr += t) });
     let durationMs = 0;
+    const output: NonNullable<ExecResult['output']> = [];
+    const write = (stream: 'stdout' | 'stderr', text: string) => {
+      if (stream === 'stdout') stdout += text;
+      else stderr += text;
+      const last = output[output.length - 1];
+      if (last && last.atMs === durationMs && last.stream === stream) last.text += text;
+      else output.push({ atMs: durationMs, stream, text });
+    };
+    const gen = shell.exec(argv, { stdin: opts.stdin ?? '', out: (t) => write('stdout', t), err: (t) => write('stderr', t) });
     for (let i = 0; i < 100_000; i++) {
       const r = gen.next();
-      if (r.done) return { stdout, stderr, exitCode: r.value, durationMs };
+      // The timeline only matters when time passed (a Ctrl-C can fall inside it).
+      if (r.done) return durationMs > 0 ? { stdout, stderr, exitCode: r.value, durationMs, output } : { stdout, stderr, exitCode: r.value, durationMs };
       if (r.value.kind === 'block') {
         gen.return(130);
-        return { stdout, stderr, exitCode: 130, durationMs: Infinity };
+        return { stdout, stderr, exitCode: 130, durationMs: Infinity, output };
       }
       durationMs += r.value.ms;
     }
     gen.return(1);
-    return { stdout, stderr, exitCode: 1, durationMs };
+    return { stdout, stderr, exitCode: 1, durationMs, output };
   }
 
   // ---- termination ------------------------------------------------------------------

@@ -120,6 +120,8 @@ export interface ExecResult {
   exitCode: number;
   /** Virtual milliseconds the command took. */
   durationMs: number;
+  /** What it wrote and when (ms after the start): a Ctrl-C'd `kubectl exec` shows what came before it. */
+  output?: { atMs: number; stream: 'stdout' | 'stderr'; text: string }[];
 }
 
 export interface FsStat {

@@ -180,4 +180,27 @@ describe('Ctrl-C in attached sessions', () => {
     await t.until(() => t.s.prompt() === 'controlplane:~$ ' && !t.s.busy());
     expect((await replay(t.s.transcript())).stateHash()).toBe(t.s.stateHash());
   }, 60_000);
+
+  it('exec: -it sends Ctrl-C to the command (130, "command terminated…", what it wrote before); -i exits 1; no -i is SIGINT for kubectl', async () => {
+    const t = await live();
+    await t.s.run('kubectl run b --image=busybox --restart=Never --command -- sleep 3600');
+    await t.s.run('sleep 8');
+    t.shown();
+    const press = async (line: string, afterMs: number) => {
+      await t.s.start(line);
+      await t.s.advanceTo(t.s.nowMs() + afterMs);
+      expect(t.s.busy()).toBe(true);
+      await t.s.interrupt();
+      expect(t.s.busy()).toBe(false);
+      return { shown: t.shown(), code: t.code() };
+    };
+    expect(await press('kubectl exec -it b -- sleep 1000', 3_000)).toEqual({ shown: 'command terminated with exit code 130\n', code: 130 });
+    expect(await press(`kubectl exec -it b -- sh -c 'for i in 1 2 3 4 5 6; do echo $i; sleep 1; done'`, 2_500)).toEqual({ shown: '1\n2\n3\ncommand terminated with exit code 130\n', code: 130 });
+    expect(await press('kubectl exec -i b -- sleep 1000', 3_000)).toEqual({ shown: '', code: 1 });
+    expect(await press(`kubectl exec b -- sh -c 'echo a; sleep 100'`, 3_000)).toEqual({ shown: 'a\n', code: 130 });
+    expect(pod(t.s, 'b')?.status.phase).toBe('Running');
+    expect((await replay(t.s.transcript())).stateHash()).toBe(t.s.stateHash());
+    // Auto mode: finite commands run up to the 10-minute cap, then get Ctrl-C through the TTY.
+    expect(await t.s.run('kubectl exec -it b -- sleep 5000')).toEqual({ stdout: '', stderr: 'command terminated with exit code 130\n', exitCode: 130 });
+  }, 60_000);
 });

@@ -405,7 +405,7 @@ export class Session {
     let caught = 0;
     // Waits that end by themselves (sleep 90, rollout status) may outlast the
     // Ctrl-C deadline, up to a cap that also stops `while true; do …; sleep 2; done`.
-    const hardDeadline = this.nowMs() + Math.max(auto.interruptAfterMs, FINITE_WAIT_CAP_MS);
+    let hardDeadline = this.nowMs() + Math.max(auto.interruptAfterMs, FINITE_WAIT_CAP_MS);
     try {
       if (this.busy()) throw new Error('session: a line is still running');
       this.startLine(line);
@@ -428,7 +428,7 @@ export class Session {
           this.advanceClusterTo(limit);
           // A program that catches Ctrl-C gets one press and another interruptAfterMs to end; then the
           // line is interrupted as if the terminal went away (PID 1 ignoring SIGINT, kubectl run -it -- sleep).
-          if (limit === deadline && caught++ === 0 && this.ctrlC(running)) deadline = this.nowMs() + auto.interruptAfterMs;
+          if (caught++ === 0 && this.ctrlC(running)) deadline = hardDeadline = this.nowMs() + auto.interruptAfterMs;
           else this.interruptLine(running);
         }
         await this.settle();

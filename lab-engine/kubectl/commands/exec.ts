@@ -1,7 +1,8 @@
 import type { CommandContext, CommandSpec } from '../types';
-import { KubectlError } from '../types';
+import { Interrupted, KubectlError } from '../types';
 import { flagString } from '../args';
-import { attachablePod, checkNotCompleted, chooseContainer, kubelet, sessionHooks, upgradeError } from './shell-support';
+import type { ExecResult } from '../../kubelet/types';
+import { attachablePod, checkNotCompleted, chooseContainer, InterruptExit, kubelet, sessionHooks, upgradeError, withInterruptHandler } from './shell-support';
 
 const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|ash|dash|zsh)$/;
 
@@ -55,12 +56,53 @@ export const execCommand: CommandSpec = {
       } catch (e) {
         throw upgradeError(e);
       }
-      if (r.durationMs > 0) await ctx.host.sleep(r.durationMs);
-      ctx.io.out(r.stdout);
-      if (r.stderr) ctx.io.err(r.stderr);
-      code = r.exitCode;
+      code = await awaitExec(ctx, r, { raw: stdin && tty, handler: stdin && !tty && (ctx.host.stdinIsTerminal?.() ?? true) });
     }
     if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);
     return code;
   },
 };
+
+/**
+ * Lets the exec'd command's time pass and shows what it wrote. Ctrl-C meanwhile is decided by the
+ * terminal as in exec.go's t.Safe (kubectl/pkg/util/term): raw (-it) sends it to the container's
+ * TTY, where the command — not PID 1 — dies of SIGINT (exit 130, `command terminated with exit code
+ * 130`); -i on a terminal runs kubectl's interrupt handler (exit 1); otherwise SIGINT kills kubectl.
+ * Either way what the command wrote before it is on the screen.
+ */
+async function awaitExec(ctx: CommandContext, r: ExecResult, mode: { raw: boolean; handler: boolean }): Promise<number> {
+  const show = (untilMs: number) => {
+    for (const o of r.output ?? [{ atMs: 0, stream: 'stdout' as const, text: r.stdout }, { atMs: 0, stream: 'stderr' as const, text: r.stderr }]) {
+      if (o.atMs > untilMs || !o.text) continue;
+      if (o.stream === 'stdout') ctx.io.out(o.text);
+      else ctx.io.err(o.text);
+    }
+  };
+  if (!(r.durationMs > 0)) {
+    show(0);
+    return r.exitCode;
+  }
+  const clock = ctx.host.cluster.clock;
+  const startMs = clock.nowMs();
+  const elapsed = () => clock.nowMs() - startMs;
+  if (!mode.raw && !mode.handler) {
+    try {
+      await ctx.host.sleep(r.durationMs);
+    } catch (e) {
+      if (e instanceof Interrupted) show(elapsed());
+      throw e;
+    }
+    show(r.durationMs);
+    return r.exitCode;
+  }
+  return withInterruptHandler(ctx, async (caught) => {
+    await ctx.host.sleep(r.durationMs);
+    if (!caught()) {
+      show(r.durationMs);
+      return r.exitCode;
+    }
+    show(elapsed());
+    if (mode.handler) throw new InterruptExit();
+    return 130;
+  });
+}
