@@ -62,7 +62,7 @@ describe('Ctrl-C in attached sessions', () => {
     await t.s.interrupt();
     expect(t.s.busy()).toBe(true); // kubectl is still attached: the key went to the container
     await t.until(() => ended !== undefined);
-    expect(t.shown()).toBe('pod "lg" deleted\npod default/lg terminated (Error)\n');
+    expect(t.shown()).toBe('^Cpod "lg" deleted\npod default/lg terminated (Error)\n');
     expect(ended).toBe(130);
     expect((await t.s.run('echo $?')).stdout).toBe('130\n');
     await t.s.run('sleep 35');
@@ -75,7 +75,7 @@ describe('Ctrl-C in attached sessions', () => {
     const s = await createSession({ seed: 12 });
     const r = await s.run(`kubectl run lg -it --rm --image=busybox --restart=Never -- ${LOOP}`, { interruptAfterMs: 4_000 });
     expect(r.exitCode).toBe(130);
-    expect(r.stdout).toMatch(/^(tick\n)+pod "lg" deleted\n$/);
+    expect(r.stdout).toMatch(/^(tick\n)+\^Cpod "lg" deleted\n$/);
     expect(r.stderr).toBe(`${HINT}pod default/lg terminated (Error)\n`);
     expect((await replay(s.transcript())).stateHash()).toBe(s.stateHash());
   }, 60_000);
@@ -84,7 +84,7 @@ describe('Ctrl-C in attached sessions', () => {
     const s = await createSession({ seed: 13 });
     const r = await s.run(`kubectl run lp -it --image=busybox -- ${LOOP}`, { interruptAfterMs: 3_000 });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^(tick\n)+Session ended, resume using 'kubectl attach lp -c lp -i -t' command when the pod is running\n$/);
+    expect(r.stdout).toMatch(/^(tick\n)+\^CSession ended, resume using 'kubectl attach lp -c lp -i -t' command when the pod is running\n$/);
     await s.run('sleep 5');
     const p = pod(s, 'lp')!;
     expect(p.status.containerStatuses[0].restartCount).toBe(1);
@@ -116,7 +116,7 @@ describe('Ctrl-C in attached sessions', () => {
     expect(pod(t.s, 'sl')?.status.phase).toBe('Running');
     const s = await createSession({ seed: 14 });
     const r = await s.run('kubectl run sl -it --rm --image=busybox --restart=Never -- sleep 1000', { interruptAfterMs: 3_000 });
-    expect(r).toEqual({ stdout: '', stderr: HINT, exitCode: 130 });
+    expect(r).toEqual({ stdout: '^C', stderr: HINT, exitCode: 130 });
     expect(pod(s, 'sl')?.status.phase).toBe('Running');
   }, 60_000);
 
@@ -194,13 +194,13 @@ describe('Ctrl-C in attached sessions', () => {
       expect(t.s.busy()).toBe(false);
       return { shown: t.shown(), code: t.code() };
     };
-    expect(await press('kubectl exec -it b -- sleep 1000', 3_000)).toEqual({ shown: 'command terminated with exit code 130\n', code: 130 });
-    expect(await press(`kubectl exec -it b -- sh -c 'for i in 1 2 3 4 5 6; do echo $i; sleep 1; done'`, 2_500)).toEqual({ shown: '1\n2\n3\ncommand terminated with exit code 130\n', code: 130 });
+    expect(await press('kubectl exec -it b -- sleep 1000', 3_000)).toEqual({ shown: '^Ccommand terminated with exit code 130\n', code: 130 });
+    expect(await press(`kubectl exec -it b -- sh -c 'for i in 1 2 3 4 5 6; do echo $i; sleep 1; done'`, 2_500)).toEqual({ shown: '1\n2\n3\n^Ccommand terminated with exit code 130\n', code: 130 });
     expect(await press('kubectl exec -i b -- sleep 1000', 3_000)).toEqual({ shown: '', code: 1 });
     expect(await press(`kubectl exec b -- sh -c 'echo a; sleep 100'`, 3_000)).toEqual({ shown: 'a\n', code: 130 });
     expect(pod(t.s, 'b')?.status.phase).toBe('Running');
     expect((await replay(t.s.transcript())).stateHash()).toBe(t.s.stateHash());
     // Auto mode: finite commands run up to the 10-minute cap, then get Ctrl-C through the TTY.
-    expect(await t.s.run('kubectl exec -it b -- sleep 5000')).toEqual({ stdout: '', stderr: 'command terminated with exit code 130\n', exitCode: 130 });
+    expect(await t.s.run('kubectl exec -it b -- sleep 5000')).toEqual({ stdout: '^C', stderr: 'command terminated with exit code 130\n', exitCode: 130 });
   }, 60_000);
 });

@@ -56,7 +56,7 @@ async function attachSession(env: SessionEnvironment, shell: Shell, o: { namespa
     return 0;
   }
   let exitRequested = false;
-  const ctrlC = attachCtrlC(handle, o, () => (exitRequested = true));
+  const ctrlC = attachCtrlC(handle, o, () => (exitRequested = true), (t) => shell.current().emit(t));
   const release = ctrlC ? env.session.catchInterrupt(ctrlC) : undefined;
   let code: number;
   try {
@@ -70,8 +70,14 @@ async function attachSession(env: SessionEnvironment, shell: Shell, o: { namespa
 }
 
 /** Who gets Ctrl-C during a stream attach: the container's TTY (raw), kubectl's handler (-i on a terminal), or nobody (SIGINT). */
-function attachCtrlC(handle: AttachHandle, o: { stdin: boolean; tty: boolean; input?: string }, exit: () => void): (() => void) | undefined {
-  if (o.stdin && o.tty) return () => handle.interrupt();
+function attachCtrlC(handle: AttachHandle, o: { stdin: boolean; tty: boolean; input?: string }, exit: () => void, emit: (text: string) => void): (() => void) | undefined {
+  if (o.stdin && o.tty) {
+    return () => {
+      // The container's TTY echoes the key (ECHOCTL) whatever the process does with the signal.
+      emit('^C');
+      handle.interrupt();
+    };
+  }
   if (o.stdin && o.input === undefined) return exit;
   return undefined;
 }

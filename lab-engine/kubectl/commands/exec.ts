@@ -103,6 +103,7 @@ async function awaitExec(ctx: CommandContext, r: ExecResult, mode: { raw: boolea
     }
     show(elapsed());
     if (mode.handler) throw new InterruptExit();
+    ctx.io.out('^C'); // the container's TTY echoes it (ECHOCTL)
     return 130;
   });
 }
