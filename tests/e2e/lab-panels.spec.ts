@@ -110,3 +110,24 @@ test('keys typed before the terminal has loaded are kept, and a line typed then 
   await expect(terminalText(page)).toContainText(/secure\s+Active/, { timeout: 60_000 });
   await expect(terminalText(page)).toContainText(/db\s+1\/1\s+Running/, { timeout: 30_000 });
 });
+
+test('vi opens the editor; saving returns to the same terminal, scrollback and all', async ({ page }) => {
+  test.setTimeout(120_000);
+  const lab = await openLab(page, COURSE, 'lock-down-with-network-policy');
+  await typeLine(page, 'echo before-the-editor');
+  await expect(terminalText(page)).toContainText('before-the-editor', { timeout: 20_000 });
+
+  await typeLine(page, 'vi /tmp/note.txt');
+  const editor = lab.getByRole('dialog', { name: 'Editing /tmp/note.txt' });
+  await expect(editor.locator('.cm-content')).toBeVisible({ timeout: 20_000 });
+  await editor.locator('.cm-content').click();
+  await page.keyboard.type('written in the editor');
+  await editor.getByRole('button', { name: /Save & close/ }).click();
+  await expect(editor).toHaveCount(0);
+
+  // The focus is back in the terminal, and what was on screen before is still there.
+  await page.keyboard.type('cat /tmp/note.txt');
+  await page.keyboard.press('Enter');
+  await expect(terminalText(page)).toContainText('written in the editor', { timeout: 20_000 });
+  await expect(terminalText(page)).toContainText('before-the-editor');
+});

@@ -80,11 +80,11 @@ export function LabPanel({ lab, contentVersion, locale, saved, saveAction, check
   return (
     <div className="grid h-[44rem] max-h-[85vh] min-h-[28rem] grid-cols-1 overflow-hidden rounded-xl border border-slate-300 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] dark:border-slate-700" data-testid="lab">
       <div className="flex min-h-0 flex-col">
-        {editor ? (
-          <EditorPanel key={editor.path} path={editor.path} content={editor.content} onSave={(text) => handle.saveFile(editor.path, text)} onCancel={() => handle.cancelEditor()} />
-        ) : (
-          <Terminal lab={handle} label={`${lab.id} — ${handle.state.ready ? handle.state.prompt.replace(/\$ ?$/, '') : 'starting'}`} />
-        )}
+        {editor && <EditorPanel key={editor.path} path={editor.path} content={editor.content} onSave={(text) => handle.saveFile(editor.path, text)} onCancel={() => handle.cancelEditor()} />}
+        {/* Hidden, not unmounted, while the editor is open: the terminal keeps its scrollback. */}
+        <div className={editor ? 'hidden' : 'flex min-h-0 flex-1 flex-col'}>
+          <Terminal lab={handle} active={!editor} label={`${lab.id} — ${handle.state.ready ? handle.state.prompt.replace(/\$ ?$/, '') : 'starting'}`} />
+        </div>
       </div>
       <div className="flex min-h-0 flex-col border-t border-slate-300 lg:border-l lg:border-t-0 dark:border-slate-700">
         <div role="tablist" aria-label={locale === 'zh' ? '实验面板' : 'Lab panels'} className="flex border-b border-slate-200 text-sm dark:border-slate-700">

@@ -11,7 +11,7 @@ import { hasFastWebgl2 } from './webgl';
  * complete lines go to the lab worker. While a command runs, Ctrl-C
  * interrupts it and other keys are kept as type-ahead.
  */
-export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
+export function Terminal({ lab, label, active = true }: { lab: LabHandle; label: string; active?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   // Remembered per browser: a screen-reader user should not have to switch it on in every lab.
   const [screenReader, setScreenReader] = useState(() => typeof window !== 'undefined' && window.localStorage.getItem(SCREEN_READER_KEY) === '1');
@@ -58,8 +58,10 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
       term.loadAddon(new SearchAddon());
       term.open(host.current);
       fit.fit();
-      const ro = new ResizeObserver(() => fit.fit());
-      ro.observe(host.current);
+      const el = host.current;
+      // Hidden (the editor is open): keep the size it had, rather than fitting to nothing.
+      const ro = new ResizeObserver(() => el.offsetWidth > 0 && fit.fit());
+      ro.observe(el);
       cleanups.push(() => ro.disconnect());
       // Nothing may be awaited between open() and onData below: a key typed in between would be lost.
       // The WebGL renderer loads afterwards (see loadWebgl).
@@ -177,6 +179,13 @@ export function Terminal({ lab, label }: { lab: LabHandle; label: string }) {
     };
     // The terminal lives as long as the lab panel (a reset replaces the worker, not the terminal).
   }, []);
+
+  // Back from the editor: the learner continues typing here.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) termRef.current?.focus();
+    wasActive.current = active;
+  }, [active]);
 
   useEffect(() => {
     if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
