@@ -35,6 +35,11 @@ export class ContainerFsImpl implements ContainerFs {
     for (let i = 1; i <= parts.length; i++) this.root.dirs.add(parts.slice(0, i).join('/'));
   }
 
+  /** The volume mounts (path, read-only), shortest path first, for `mount` and `df` in the container. */
+  mountPoints(): { path: string; readOnly: boolean }[] {
+    return [...this.mounts].reverse().map((m) => ({ path: m.path, readOnly: m.readOnly || !!m.dir.readOnly }));
+  }
+
   /** Which directory tree and relative path serve an absolute path. */
   private resolve(path: string): { dir: VolumeDir; rel: string; readOnly: boolean } {
     const p = normalizePath(path);

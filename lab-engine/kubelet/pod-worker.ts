@@ -17,6 +17,7 @@ import { ProcessRun, type ExitReason, type SigintDisposition } from './process/p
 import { Shell, type CommandFn } from './process/interpreter';
 import { baseCommands } from './process/commands';
 import { imageCommands } from './process/programs';
+import { nodeFacts } from './process/sysinfo';
 import type { HttpHandler, ProcessHost } from './process/types';
 import { ProbeRunner, type ProbeKind, type ProbeTarget } from './probes';
 import type { KubeletNetworkPort } from './network-port';
@@ -559,6 +560,7 @@ export class PodWorker {
       processes: () => [{ pid: 1, cmd: this.containerArgv(c, img, c.env).join(' ') }],
       cpus: this.host.plan.cpus,
       kernel: KERNEL_VERSION,
+      node: nodeFacts(this.host.plan.spec.memory, this.ctx.store.peek('nodes', '', this.host.plan.spec.name)?.metadata.creationTimestamp, this.now()),
     };
   }
 

@@ -126,6 +126,59 @@ export const IMAGES: ImageSpec[] = [
     profile: { cpuMillis: 0, memoryBytes: 0.3 * MI },
     files: { '/etc/os-release': 'NAME="BusyBox"\n', '/etc/passwd': BUSYBOX_PASSWD, '/etc/group': BUSYBOX_GROUP },
   }),
+  // The old busybox images of tutorials and exercises: gcr.io/google-containers/busybox (busybox 1.27,
+  // 2017) and registry.k8s.io/busybox (k8s.gcr.io/busybox, busybox 1.24). Same applets as busybox.
+  ...['gcr.io/google-containers/busybox', 'k8s.gcr.io/busybox', 'registry.k8s.io/busybox'].map((repository) =>
+    img({
+      repository,
+      tags: repository.startsWith('gcr.io') ? ['latest', '1.27', '1.27.2'] : ['latest', '1.24'],
+      sizeBytes: repository.startsWith('gcr.io') ? 716_491 : 676_476,
+      cmd: ['sh'],
+      profile: { cpuMillis: 0, memoryBytes: 0.3 * MI },
+      files: { '/etc/os-release': 'NAME="BusyBox"\n', '/etc/passwd': BUSYBOX_PASSWD, '/etc/group': BUSYBOX_GROUP },
+    }),
+  ),
+  img({
+    // Docker's official perl image (Dockerfile: FROM buildpack-deps:bookworm, perl built into
+    // /usr/local, CMD ["perl5.x.y","-de0"]): the docs' Job runs `perl -Mbignum=bpi -wle 'print bpi(2000)'`.
+    repository: 'perl',
+    tags: ['latest', '5.34', '5.34.0', '5.34.3', '5.36', '5.38', '5.40', 'slim', '5.34-slim'],
+    tagPattern: /^5\.(2[0-9]|3\d|40)(\.\d+)?(-slim|-bookworm|-bullseye|-threaded)?$/,
+    sizeBytes: 336_912_870,
+    cmd: ['perl', '-de0'],
+    env: { PATH, PERL_VERSION: '5.34.3' },
+    workdir: '/usr/src/app',
+    profile: { cpuMillis: 0, memoryBytes: 4 * MI },
+    shell: 'bash',
+    commands: ['perl'],
+    files: { '/etc/os-release': debianRelease },
+  }),
+  // echoserver 1.4 (kubernetes/contrib ingress/echoheaders: FROM nginx-slim:0.8, nginx 1.10 + lua,
+  // listen 8080), the Kubernetes docs' source-IP tutorial image; 1.3 is its predecessor.
+  ...['registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'gcr.io/google_containers/echoserver'].map((repository) =>
+    img({
+      repository,
+      tags: ['1.4', '1.3'],
+      sizeBytes: 46_378_534,
+      cmd: ['nginx', '-g', 'daemon off;'],
+      ports: [8080],
+      profile: { cpuMillis: 0, memoryBytes: 4 * MI, cpuMsPerRequest: 0.1 },
+      shell: 'bash',
+      commands: ['nginx'],
+      files: { '/etc/os-release': 'PRETTY_NAME="Debian GNU/Linux 8 (jessie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="8"\nVERSION="8 (jessie)"\nID=debian\n' },
+    }),
+  ),
+  img({
+    // dgkanatsios/simpleapp (CKAD exercises, services): answers its hostname on 8080.
+    repository: 'dgkanatsios/simpleapp',
+    tags: ['latest'],
+    sizeBytes: 24_872_161,
+    cmd: ['simpleapp'],
+    ports: [8080],
+    profile: { cpuMillis: 0, memoryBytes: 8 * MI, cpuMsPerRequest: 0.2 },
+    commands: ['simpleapp'],
+    files: { '/etc/os-release': alpineRelease },
+  }),
   img({
     repository: 'alpine',
     tags: ['latest', '3.20', '3.21', '3.19', '3', 'edge'],

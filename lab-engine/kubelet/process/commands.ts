@@ -3,6 +3,7 @@ import { fsMessage } from './interpreter';
 import { ExitSignal, LoopSignal, type Io, type Program } from './types';
 import { formatDate } from './date';
 import { networkCommands } from './net-commands';
+import { sysinfoCommands } from './sysinfo';
 
 /**
  * busybox-style commands available in every container's shell. They act on
@@ -472,6 +473,7 @@ export function baseCommands(): Map<string, CommandFn> {
     ['unset', simple((a, _io, sh) => (a.slice(1).forEach((k) => sh.vars.delete(k)), 0))],
   ]);
   for (const [k, v] of networkCommands()) m.set(k, v);
+  for (const [k, v] of sysinfoCommands()) m.set(k, v);
   return m;
 }
 

@@ -2,7 +2,10 @@ import { arith, type CommandFn, type Shell } from './interpreter';
 import type { HttpHandler, HttpReply, Io, Program } from './types';
 import type { ImageSpec } from '../images/catalogue';
 import { formatDate, nginxTime } from './date';
-import { parseDuration } from './commands';
+import { baseCommands, parseDuration } from './commands';
+import { GNU_COMMANDS, gnuFlavoured } from './gnu';
+import { perl } from './perl';
+import { echoserverNginx, simpleapp } from './web-apps';
 import { apache2Foreground } from './php-apache';
 
 const MI = 1024 * 1024;
@@ -16,7 +19,9 @@ export function imageCommands(image: ImageSpec): Map<string, CommandFn> {
   const m = new Map<string, CommandFn>();
   const add = (names: string[], fn: CommandFn) => names.forEach((n) => image.commands.includes(n) && m.set(n, fn));
   add(['docker-entrypoint.sh', 'entrypoint.sh'], entrypoint(image));
-  add(['nginx'], nginx);
+  add(['nginx'], image.repository.endsWith('/echoserver') ? echoserverNginx : nginx);
+  add(['perl'], perl);
+  add(['simpleapp'], simpleapp);
   add(['httpd-foreground', 'httpd'], httpd);
   add(['redis-server'], redisServer);
   add(['postgres'], postgres);
@@ -38,6 +43,19 @@ export function imageCommands(image: ImageSpec): Map<string, CommandFn> {
     return rest.length ? yield* sh.exec(rest, io) : 0;
   });
   add(['redis-cli', 'psql', 'mysql', 'mongosh', 'pg_isready', 'mysqladmin', 'pip', 'npm'], clientTool);
+  // Debian/Ubuntu userland: coreutils' diagnostics over the busybox implementations.
+  if (image.shell === 'bash') for (const [k, v] of gnuCommands(image)) m.set(k, v);
+  return m;
+}
+
+const gnuCache = new WeakMap<ImageSpec, Map<string, CommandFn>>();
+function gnuCommands(image: ImageSpec): Map<string, CommandFn> {
+  let m = gnuCache.get(image);
+  if (!m) {
+    const base = baseCommands();
+    m = new Map(GNU_COMMANDS.map((n) => [n, gnuFlavoured(image, base.get(n)!)]));
+    gnuCache.set(image, m);
+  }
   return m;
 }
 

@@ -49,6 +49,8 @@ export interface ProcessHost {
   /** Node facts (`nproc`, nginx worker count, uname). */
   cpus: number;
   kernel: string;
+  /** The node's memory (MemTotal, bytes) and boot time (virtual ms) for `free` and `uptime`; defaults 4 GiB / the container's start. */
+  node?: { memoryBytes: number; bootMs: number };
 }
 
 export interface HttpRequestIn {
