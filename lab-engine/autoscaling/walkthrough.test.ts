@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../session/session';
+import { replay } from '../session/replay';
 
 /** k8s.io/examples/application/php-apache.yaml, as the HPA walkthrough applies it. */
 const PHP_APACHE = `apiVersion: apps/v1
@@ -110,4 +111,38 @@ describe('HPA walkthrough (php-apache)', () => {
     expect(Math.max(...targets)).toBeGreaterThan(100);
     expect(Math.max(...counts)).toBeGreaterThan(1);
   }, 60_000);
+
+  it('the walkthrough as typed: run -i --tty load-generator --rm, then "stop the load by typing <Ctrl> + C"', async () => {
+    const s = await createSession({ seed: 3 });
+    let shown = '';
+    let ended: number | undefined;
+    s.onOutput = (chunk) => (shown += chunk);
+    s.onLineEnd = (code) => (ended = code);
+    await s.saveFile('/root/php-apache.yaml', PHP_APACHE);
+    await s.run('kubectl apply -f php-apache.yaml');
+    await s.run('kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10');
+    await s.run('sleep 30');
+    shown = '';
+    ended = undefined;
+    const replicas = () => s.cluster.store.peek('deployments.apps', 'default', 'php-apache')!.spec.replicas as number;
+    await s.start('kubectl run -i --tty load-generator --rm --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"');
+    for (let i = 0; i < 240; i++) await s.advanceTo(s.nowMs() + 500); // two minutes of load
+    expect(shown).toMatch(/^If you don't see a command prompt, try pressing enter\.\n(OK!)+$/);
+    expect(replicas()).toBeGreaterThan(1);
+    shown = '';
+    await s.interrupt();
+    for (let i = 0; i < 40 && ended === undefined; i++) await s.advanceTo(s.nowMs() + 500);
+    // The container's TTY echoes ^C, the sh loop dies (130), --rm deletes the pod, kubectl exits with 130.
+    expect(shown).toMatch(/^(OK!)*\^Cpod "load-generator" deleted\npod default\/load-generator terminated \(Error\)\n$/);
+    expect(ended).toBe(130);
+    const peak = replicas();
+    for (let i = 0; i < 24; i++) await s.advanceTo(s.nowMs() + 15_000);
+    expect(s.cluster.store.peek('pods', 'default', 'load-generator')).toBeUndefined();
+    // The scale-down window (300 s) passed without load: back to 1.
+    expect(peak).toBeGreaterThan(1);
+    expect(replicas()).toBe(1);
+    // The Ctrl-C is an interrupt act: the replay reaches the same state.
+    expect(s.transcript().acts.filter((a) => a.kind === 'interrupt')).toHaveLength(1);
+    expect((await replay(s.transcript())).stateHash()).toBe(s.stateHash());
+  }, 120_000);
 });
