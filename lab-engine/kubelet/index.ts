@@ -5,6 +5,8 @@ import { NodeAgent } from './node-agent';
 import { planNode } from './node-object';
 import { KubeletServiceImpl } from './service';
 import type { VolumeDir } from './types';
+import { registerVolumePlugin } from './extension';
+import { hostPathVolumePlugin } from './node-fs';
 
 export type { KubeletService, LogOptions, ExecOptions, ExecResult, ContainerFs, FsStat, ContainerUsage, VolumePlugin, VolumeDir } from './types';
 export { FsError } from './types';
@@ -22,6 +24,8 @@ export function installKubelets(ctx: ClusterContext, topology: Topology): Kubele
   const agents = new Map<string, NodeAgent>();
   const fallbackPVs = new Map<string, VolumeDir>();
   topology.nodes.forEach((spec, i) => agents.set(spec.name, new NodeAgent(ctx, planNode(spec, i), fallbackPVs, topology.systemPods)));
+  // hostPath volumes are directories of the node's filesystem, shared with the node's shell.
+  registerVolumePlugin(ctx.services, hostPathVolumePlugin(ctx.services, () => ctx.clock.nowMs()));
   const service = new KubeletServiceImpl(ctx, agents);
   ctx.services.set('kubelet', service);
   ctx.store.watch(

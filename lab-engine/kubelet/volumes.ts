@@ -101,6 +101,10 @@ export function setUpVolume(volume: KubeObject, ctx: VolumeContext): MountResult
   if (volume.downwardAPI) return filled(downwardFiles(volume.downwardAPI.items, ctx));
   if (volume.projected) return filled(projectedFiles(volume.projected.sources, ctx));
   if (volume.hostPath) {
+    // The node's filesystem (kubelet/node-fs.ts, registered by installKubelets); the map below
+    // only serves contexts without it (unit tests of this file).
+    const onNode = ctx.plugins.find((p) => p.source === 'hostPath');
+    if (onNode) return onNode.setUp(ctx.pod, volume);
     const p = volume.hostPath.path as string;
     let d = ctx.hostPaths.get(p);
     if (!d) {
@@ -127,6 +131,10 @@ function fallbackClaim(volume: KubeObject, ctx: VolumeContext): MountResult {
   if (!pvc) return { error: `persistentvolumeclaim "${claim}" not found` };
   const pv = pvc.spec?.volumeName;
   if (!pv) return { pending: `unbound immediate PersistentVolumeClaims` };
+  // A hostPath PV (a static one, or the local-path provisioner's) is the directory on the node.
+  const hostPath = ctx.peek('persistentvolumes', '', pv)?.spec?.hostPath;
+  const onNode = ctx.plugins.find((p) => p.source === 'hostPath');
+  if (hostPath && onNode) return onNode.setUp(ctx.pod, { name: volume.name, hostPath } as unknown as KubeObject);
   let d = ctx.fallbackPVs.get(pv);
   if (!d) ctx.fallbackPVs.set(pv, (d = newVolumeDir()));
   return { dir: d };

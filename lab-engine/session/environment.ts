@@ -1,7 +1,7 @@
 import type { Cluster } from '../sim/cluster';
 import { Shell } from '../shell/shell';
 import { VirtualFs } from '../shell/vfs';
-import { nodeFiles, type NodeFiles, type NodeFilesOptions } from '../shell/node-files';
+import { NODE_DIRS, nodeFiles, type NodeFiles, type NodeFilesOptions } from '../shell/node-files';
 import { kubectlCommand } from '../shell/commands/kubectl';
 import { defaultKubeconfig } from '../shell/kubeconfig';
 import { networkCommands } from '../shell/commands/network';
@@ -16,6 +16,7 @@ import { KUBELET_SERVICE, NETWORK_SERVICE, type NetworkService } from '../networ
 import type { Session } from './session';
 import { sessionHooks } from './hooks';
 import { clusterPkiOf } from '../controllers/certificates';
+import { nodeFilesystems } from '../kubelet/node-fs';
 
 /** What the session's shells share. */
 export interface SessionEnvironment {
@@ -88,7 +89,15 @@ export function buildNodeShell(env: SessionEnvironment, node: string): Shell {
     rng: rng.derive('files'),
     pki: clusterPkiOf(cluster.services),
   });
-  const fs = new VirtualFs(layout.files);
+  // One filesystem per node (kubelet/node-fs.ts): the shell's is the one hostPath volumes use. A node
+  // whose kubelet mounted a hostPath before this shell existed already has one: it gets the layout.
+  const filesystems = nodeFilesystems(cluster.services, () => cluster.clock.nowMs());
+  filesystems.setFactory((n) => buildNodeShell(env, n).fs);
+  let fs = filesystems.peek(node);
+  if (fs) fs.seed(layout.files);
+  else fs = new VirtualFs(layout.files);
+  filesystems.set(node, fs);
+  for (const d of NODE_DIRS) if (!fs.isDirectorySync(d)) fs.mkdirSync(d, { recursive: true });
   fs.stampNewEntries(cluster.clock.nowMs());
   const fallback = layout.kubeconfig ?? defaultKubeconfig(`https://${nodeIP(cluster, controlPlaneName)}:6443`, '', '', '');
   let watchEtcdManifest: (() => void) | undefined;

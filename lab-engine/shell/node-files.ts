@@ -27,6 +27,9 @@ export interface NodeFilesOptions {
 
 export type FileContent = string | (() => string);
 
+/** Empty directories of an Ubuntu node that tasks write into (`sudo mkdir /mnt/data` for a hostPath PV). */
+export const NODE_DIRS = ['/home', '/media', '/mnt', '/srv'];
+
 export interface NodeFiles {
   files: Record<string, FileContent>;
   kubeconfig?: KubeconfigState;

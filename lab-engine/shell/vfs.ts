@@ -125,6 +125,56 @@ export class VirtualFs extends InMemoryFs {
     return [...names].sort();
   }
 
+  /** What is at a path, following symlinks: 'file', 'directory' or undefined. */
+  typeSync(path: string): 'file' | 'directory' | undefined {
+    const t = this.resolveEntry(path)?.type;
+    return t === 'file' || t === 'directory' ? t : undefined;
+  }
+
+  /**
+   * Every entry strictly under a directory (path and type), in the map's order.
+   * A walk over the entry map, no copy: the kubelet's hostPath views
+   * (kubelet/node-fs.ts) list through it.
+   */
+  *entriesUnder(dir: string): Generator<[string, 'file' | 'directory' | 'symlink']> {
+    const d = VirtualFs.normalize('/', dir);
+    const prefix = d === '/' ? '/' : `${d}/`;
+    for (const [p, e] of this.entries) if (p !== d && p.startsWith(prefix)) yield [p, e.type];
+  }
+
+  /**
+   * Removes one entry (not its children), keeping InMemoryFs's byte
+   * accounting (its private `deleteEntry`). False when nothing was there.
+   */
+  removeEntrySync(path: string): boolean {
+    const p = VirtualFs.normalize('/', path);
+    if (!this.entries.has(p)) return false;
+    const del = (this as unknown as { deleteEntry?: (p: string) => boolean }).deleteEntry;
+    if (typeof del === 'function') return del.call(this, p);
+    return this.entries.delete(p);
+  }
+
+  /**
+   * Adds a node's layout files to a filesystem that already exists (the
+   * kubelet made it for hostPath volumes before the node's shell was built):
+   * the layout's files replace what is at their paths, providers stay lazy as
+   * in the constructor, directories already made stay.
+   */
+  seed(files: Record<string, string | (() => string)>): void {
+    for (const [path, v] of Object.entries(files)) {
+      const p = VirtualFs.normalize('/', path);
+      if (this.entries.get(p)?.type === 'directory') continue;
+      if (typeof v !== 'function') {
+        this.writeFileSync(p, v);
+        continue;
+      }
+      let made: string | undefined;
+      const once = () => (made ??= v());
+      this.writeFileLazy(p, once);
+      this.lazyOrigin.set(p, once);
+    }
+  }
+
   /** Gives every entry created since the last call the virtual time `ms` as its mtime. */
   stampNewEntries(ms: number): void {
     if (this.clockMs) return;

@@ -1,6 +1,6 @@
 import type { ClusterContext } from '../sim/context';
 import type { Topology } from '../sim/topology';
-import { registerVolumePlugin } from '../kubelet/extension';
+import { registerVolumePlugin, volumePlugins } from '../kubelet/extension';
 import { registerSchedulerPlugin } from '../scheduler/extension';
 import { DEFAULT_CLASS_ANNOTATION, storageAdmission } from './admission';
 import { PvController } from './pv-controller';
@@ -23,7 +23,7 @@ export function installStorage(ctx: ClusterContext, topology: Topology): void {
   controller.install();
   ctx.services.set(STORAGE_SERVICE, { data, controller });
   const peek = (r: string, ns: string, n: string) => ctx.store.peek(r, ns, n);
-  registerVolumePlugin(ctx.services, pvcVolumePlugin(peek, data));
+  registerVolumePlugin(ctx.services, pvcVolumePlugin(peek, data, () => volumePlugins(ctx.services).find((p) => p.source === 'hostPath')));
   registerSchedulerPlugin(ctx.services, storageVolumeBinding(peek, controller));
   if (topology.systemPods) {
     ctx.store.create({

@@ -6,6 +6,7 @@ import { matchesLabelSelector } from '../api/selectors/label-selector';
 import { recordEvent } from '../controllers/common/events';
 import { PV_PROTECTION, PVC_PROTECTION } from './admission';
 import type { VolumeData } from './volumes';
+import { nodeFilesystems, removeTree } from '../kubelet/node-fs';
 
 const PVC = 'persistentvolumeclaims';
 const PV = 'persistentvolumes';
@@ -173,6 +174,9 @@ export class PvController {
         },
       });
     }
+    // The provisioner's helper pod makes the directory on the selected node (mkdir -m 0777 -p).
+    const made = this.ctx.store.peek(PV, '', name);
+    if (node && made?.spec?.hostPath?.path) nodeFilesystems(this.ctx.services, () => this.ctx.clock.nowMs()).get(node).mkdirSync(made.spec.hostPath.path, { recursive: true });
     this.event(claim, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${name}`, provisioner);
     const pv = this.ctx.store.peek(PV, '', name)!;
     this.bind(this.ctx.store.peek(PVC, ns, claim.metadata.name!)!, pv);
@@ -196,6 +200,7 @@ export class PvController {
     }
     if (claimGone) {
       if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
+        this.deleteProvisionedDir(pv);
         api.delete(this.ctx.registry.resolve(PV)!, '', name);
         return;
       }
@@ -206,6 +211,15 @@ export class PvController {
       api.updateStatus({ ...api.get(this.ctx.registry.resolve(PV)!, '', name), status: { phase: 'Available' } });
       this.requeueClaims();
     }
+  }
+
+  /** The local-path provisioner's teardown helper (rm -rf the volume's directory on its node). */
+  private deleteProvisionedDir(pv: KubeObject): void {
+    const node = pv.metadata.annotations?.['local.path.provisioner/selected-node'];
+    const path = pv.spec?.hostPath?.path;
+    if (!node || !path || pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] !== 'rancher.io/local-path') return;
+    const fs = nodeFilesystems(this.ctx.services, () => this.ctx.clock.nowMs()).peek(node);
+    if (fs) removeTree(fs, path);
   }
 
   /** pvc-protection: a claim being deleted keeps its finalizer while a running pod uses it. */

@@ -29,7 +29,7 @@ export class VolumeData {
 type Peek = (resource: string, namespace: string, name: string) => KubeObject | undefined;
 
 /** The kubelet's `persistentVolumeClaim` volume plugin: mount the bound PV's data. */
-export function pvcVolumePlugin(peek: Peek, data: VolumeData): VolumePlugin {
+export function pvcVolumePlugin(peek: Peek, data: VolumeData, hostPath?: () => VolumePlugin | undefined): VolumePlugin {
   return {
     source: 'persistentVolumeClaim',
     setUp(pod, volume) {
@@ -37,6 +37,13 @@ export function pvcVolumePlugin(peek: Peek, data: VolumeData): VolumePlugin {
       const pvc = peek('persistentvolumeclaims', pod.metadata.namespace ?? '', claimName);
       if (!pvc) return { error: `persistentvolumeclaim "${claimName}" not found` };
       if (pvc.status?.phase !== 'Bound' || !pvc.spec?.volumeName) return { pending: `persistentvolumeclaim "${claimName}" is not bound` };
+      // A hostPath PV (static, or the local-path provisioner's) is that directory on the pod's node.
+      const pvSource = peek('persistentvolumes', '', pvc.spec.volumeName)?.spec?.hostPath;
+      const onNode = pvSource ? hostPath?.() : undefined;
+      if (onNode) {
+        const r = onNode.setUp(pod, { name: volume.name, hostPath: pvSource } as unknown as KubeObject);
+        return 'dir' in r && volume.persistentVolumeClaim?.readOnly ? { dir: { ...r.dir, readOnly: true } } : r;
+      }
       const dir = data.dir(pvc.spec.volumeName);
       return { dir: volume.persistentVolumeClaim?.readOnly ? { ...dir, readOnly: true } : dir };
     },

@@ -56,7 +56,8 @@ describe('etcd backup and restore', () => {
     expect(apiserverCert.stderr).toContain('remote error: tls: bad certificate');
     const missing = await s.run('etcdctl --cacert=/nope.crt snapshot save /opt/x.db');
     expect(missing.stderr).toBe('Error: open /nope.crt: no such file or directory\n');
-    expect((await s.run('ls /opt')).stdout).toBe('');
+    // /opt/cni is flannel's hostPath (kube-flannel-ds mounts /opt/cni/bin on every node's filesystem).
+    expect((await s.run('ls /opt')).stdout).toBe('cni\n');
     // No --endpoints: the default 127.0.0.1:2379 with the TLS flags works, as on a kubeadm node.
     expect((await s.run('ETCDCTL_API=3 etcdctl --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /opt/y.db')).stdout).toBe('Snapshot saved at /opt/y.db\n');
     expect((await s.run('etcdctl --endpoints=http://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key snapshot save /opt/z.db')).stderr).toContain('error reading server preface: EOF');
