@@ -807,4 +807,78 @@ k get deploy -o name > /opt/deploys.txt
       expect(s.get('deploy', 'after-backup')).toBeUndefined();
     },
   },
+  {
+    // kubernetes.io/docs/tasks/configure-pod-container/configure-persistent-volume-storage/, with the page's
+    // own commands: the file made over ssh on node01 is what the pod serves, and the pod's write shows on the node.
+    id: 'docs-configure-pod-to-use-persistentvolume-storage',
+    verbs: ['apply', 'get', 'exec', 'wait'],
+    features: ['running-pods'],
+    script: String.raw`
+ssh node01
+sudo mkdir /mnt/data
+sudo sh -c "echo 'Hello from Kubernetes storage' > /mnt/data/index.html"
+cat /mnt/data/index.html
+exit
+cat <<EOF | k apply -f -
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: task-pv-volume
+  labels:
+    type: local
+spec:
+  storageClassName: manual
+  capacity:
+    storage: 10Gi
+  accessModes:
+    - ReadWriteOnce
+  hostPath:
+    path: "/mnt/data"
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: task-pv-claim
+spec:
+  storageClassName: manual
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 3Gi
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: task-pv-pod
+spec:
+  nodeName: node01
+  volumes:
+    - name: task-pv-storage
+      persistentVolumeClaim:
+        claimName: task-pv-claim
+  containers:
+    - name: task-pv-container
+      image: nginx
+      ports:
+        - containerPort: 80
+          name: "http-server"
+      volumeMounts:
+        - mountPath: "/usr/share/nginx/html"
+          name: task-pv-storage
+EOF
+k wait --for=condition=Ready pod/task-pv-pod --timeout=60s
+k get pvc task-pv-claim -o jsonpath='{.status.phase} {.spec.volumeName}' > /opt/claim.txt
+k exec task-pv-pod -- curl -s localhost > /opt/served.txt
+k exec task-pv-pod -- sh -c 'echo written-by-pod > /usr/share/nginx/html/from-pod.txt'
+ssh node01 cat /mnt/data/from-pod.txt > /opt/on-node.txt
+`,
+    check(s) {
+      expect(s.output('cat /mnt/data/index.html')?.stdout).toBe('Hello from Kubernetes storage\n');
+      expect(s.file('/opt/claim.txt')).toBe('Bound task-pv-volume');
+      expect(s.file('/opt/served.txt')).toBe('Hello from Kubernetes storage\n');
+      expect(s.file('/opt/on-node.txt')).toBe('written-by-pod\n');
+      expect(s.session.env.nodeShells.get('node01')?.fs.readSync('/mnt/data/from-pod.txt')).toBe('written-by-pod\n');
+    },
+  },
 ];
