@@ -76,7 +76,13 @@ export async function benchBrowser(): Promise<BenchLine[]> {
       if (round > 0) ready.push(first);
       if (round > 0) firstKeys.push(await page.evaluate(() => (window as unknown as Instrumented).__echo[0]));
       const rows = page.locator('[data-testid="terminal"] .xterm-rows');
-      await rows.filter({ hasText: 'controlplane:~$ k' }).waitFor({ timeout: 60_000 });
+      await rows
+        .filter({ hasText: 'controlplane:~$ k' })
+        .waitFor({ timeout: 60_000 })
+        .catch(async (e: unknown) => {
+          const shown = await page.evaluate(() => ({ rows: document.querySelector('.xterm-rows')?.textContent?.trimEnd(), alerts: Array.from(document.querySelectorAll('[data-testid="lab"] [role="alert"]'), (a) => a.textContent) }));
+          throw new Error(`the lab did not become ready: ${JSON.stringify(shown)}`, { cause: e });
+        });
       if (round > 0) booted.push(await page.evaluate(() => (window as unknown as Instrumented).__phases.workerReady));
       if (round > 0) phases.push(await readPhases(page, bytes));
       echoes.push(...(await measureEcho(page, 'k')));
