@@ -36,20 +36,23 @@ export function memInfo(sh: Shell): MemInfo {
   return { totalKi, usedKi, freeKi, sharedKi, buffCacheKi, availableKi };
 }
 
-/** busybox free [-b|-k|-m|-g]: KiB by default, `%12s` columns after a 7-wide label. */
+/**
+ * busybox free [-b|-k|-m|-g|-h] (procps/free.c): KiB by default, a 7-wide label then
+ * `%12s` columns; -h prints each value with make_human_readable_str (one decimal and a unit).
+ */
 function* free(argv: string[], io: Io, sh: Shell): Program {
-  const flag = argv[1];
-  let shift = 10;
-  if (flag?.startsWith('-')) {
-    const unit = { '-b': 0, '-k': 10, '-m': 20, '-g': 30 }[flag];
-    if (unit === undefined) {
-      io.err(`free: unrecognized option '${flag.replace(/^-+/, '')}'\nBusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: free [-bkmgh]\n\nDisplay free and used memory\n`);
+  let shift: number | 'human' = 10;
+  for (const a of argv.slice(1)) {
+    const bad = a.startsWith('-') ? [...a.slice(1)].find((c) => !'bkmgh'.includes(c)) : a;
+    if (bad !== undefined) {
+      io.err(`${a.startsWith('-') ? `free: invalid option -- '${bad}'\n` : ''}BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: free [-bkmgh]\n\nDisplay free and used memory\n`);
       return 1;
     }
-    shift = unit;
+    const last = a[a.length - 1];
+    shift = last === 'h' ? 'human' : ({ b: 0, k: 10, m: 20, g: 30 } as Record<string, number>)[last];
   }
   const m = memInfo(sh);
-  const scale = (ki: number) => String(Math.floor((ki * 1024) / 2 ** shift));
+  const scale = (ki: number) => (shift === 'human' ? humanKi(ki) : String(Math.floor((ki * 1024) / 2 ** shift)));
   const head = ['total', 'used', 'free', 'shared', 'buff/cache', 'available'].map((h) => h.padStart(12)).join('');
   const row = [m.totalKi, m.usedKi, m.freeKi, m.sharedKi, m.buffCacheKi, m.availableKi].map(scale);
   io.out(`       ${head}\nMem:   ${row[0].padStart(12)} ${row.slice(1).map((v) => v.padStart(11)).join(' ')}\n`);
