@@ -5,6 +5,7 @@ import { stopLine } from '../shell/shell';
 import type { ContainerFs, KubeletService } from '../kubelet/types';
 import type { SessionEnvironment } from './environment';
 import { kubeletService } from './environment';
+import { containerPromptStyle } from '../kubelet/images/catalogue';
 
 /**
  * A shell inside a container (`kubectl exec -it POD -- sh`, `kubectl run -it
@@ -81,6 +82,12 @@ function delegatedCommands(shell: () => Shell, kubelet: KubeletService, t: Conta
   );
 }
 
+/** The image of the target container as the pod spec names it (undefined when the pod is gone). */
+function containerImage(env: SessionEnvironment, t: ContainerTarget): string | undefined {
+  const spec = env.cluster.store.peek('pods', t.namespace, t.pod)?.spec as { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[]; ephemeralContainers?: { name: string; image?: string }[] } | undefined;
+  return [...(spec?.containers ?? []), ...(spec?.initContainers ?? []), ...(spec?.ephemeralContainers ?? [])].find((c) => c.name === t.container)?.image;
+}
+
 /** Builds the shell; throws the kubelet's ApiError when the container cannot be entered. */
 export function buildContainerShell(env: SessionEnvironment, t: ContainerTarget): Shell {
   const kubelet = kubeletService(env.cluster);
@@ -101,7 +108,7 @@ export function buildContainerShell(env: SessionEnvironment, t: ContainerTarget)
     cwd: '/',
     env: { ...containerEnv, HOSTNAME: t.pod, SHELL: isBash ? '/bin/bash' : '/bin/sh' },
     fs,
-    promptStyle: t.silent ? 'none' : isBash ? 'bash' : 'sh',
+    promptStyle: t.silent ? 'none' : containerPromptStyle(containerImage(env, t), t.shellName),
     rng: env.cluster.rng.derive(`shell/${t.namespace}/${t.pod}/${t.container}`),
     startMs: env.cluster.clock.nowMs(),
     clock: () => env.cluster.clock.nowMs(),

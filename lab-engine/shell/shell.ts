@@ -16,8 +16,8 @@ export interface ShellOptions {
   cwd?: string;
   env?: Record<string, string>;
   fs: VirtualFs;
-  /** `node` → `controlplane:~$ `; `sh` → `/ # `; `bash` → `root@web:/# ` (container shells); `none` without a TTY. */
-  promptStyle?: 'node' | 'sh' | 'bash' | 'none';
+  /** `node` → `controlplane:~$ `; `sh` → `/ # ` (busybox ash); `dash` → `# ` (Debian's sh as root); `bash` → `root@web:/# ` (container shells); `none` without a TTY. */
+  promptStyle?: 'node' | 'sh' | 'dash' | 'bash' | 'none';
   /** Extra commands (kubectl, ssh, curl…) given by the session. */
   commands?: Command[];
   rng: Rng;
@@ -169,6 +169,7 @@ export class Shell {
     const style = this.options.promptStyle ?? 'node';
     if (style === 'none') return '';
     if (style === 'sh') return `${cwd} # `;
+    if (style === 'dash') return '# ';
     if (style === 'bash') return `${this.user}@${this.hostname}:${cwd}# `;
     const shown = cwd === this.home ? '~' : cwd.startsWith(`${this.home}/`) ? `~${cwd.slice(this.home.length)}` : cwd;
     return `${this.hostname}:${shown}$ `;

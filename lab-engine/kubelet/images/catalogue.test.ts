@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveImage } from './catalogue';
+import { containerPromptStyle, resolveImage } from './catalogue';
 
 describe('image catalogue', () => {
   it('knows the nginx releases practice exercises pin, and not the deliberately wrong tag', () => {
@@ -14,5 +14,16 @@ describe('image catalogue', () => {
     expect(busybox['/etc/group']).toContain('\nwheel:x:10:root\n');
     const nginx = resolveImage('nginx:1.27')!.spec.files!;
     expect(nginx['/etc/passwd']).toMatch(/^root:x:0:0:root:\/root:\/bin\/bash\n[\s\S]*\nnginx:x:101:101:nginx user:\/nonexistent:\/bin\/false\n$/);
+  });
+
+  it('picks the interactive shell prompt per image flavour: busybox ash, Debian dash, bash', () => {
+    expect(containerPromptStyle('busybox:1.28', 'sh')).toBe('sh');
+    expect(containerPromptStyle('nginx:1.27-alpine', '/bin/sh')).toBe('sh');
+    expect(containerPromptStyle('nginx', '/bin/sh')).toBe('dash');
+    expect(containerPromptStyle('ubuntu', 'sh')).toBe('dash');
+    expect(containerPromptStyle('nginx', 'bash')).toBe('bash');
+    expect(containerPromptStyle('nginx', '/bin/bash')).toBe('bash');
+    expect(containerPromptStyle('unknown/image', 'sh')).toBe('sh');
+    expect(containerPromptStyle(undefined, 'sh')).toBe('sh');
   });
 });

@@ -501,3 +501,18 @@ export function sha(s: string): string {
 export function pullDurationMs(sizeBytes: number): number {
   return Math.round(800 + (sizeBytes / (35 * 1024 * 1024)) * 1000);
 }
+
+/**
+ * The prompt an interactive shell of this image shows (as root, PS1 unset):
+ * busybox/alpine images run busybox ash (`/ # `, its `\w # ` default); Debian and
+ * Ubuntu images link /bin/sh to dash, whose root prompt is `# `, and bash prompts
+ * `root@<hostname>:/# ` (Debian's /etc/bash.bashrc PS1). Unknown images: by the shell's name.
+ */
+export function containerPromptStyle(image: string | undefined, shellName: string): 'sh' | 'dash' | 'bash' {
+  const base = shellName.split('/').pop() ?? shellName;
+  if (base === 'bash') return 'bash';
+  const resolved = image ? resolveImage(image) : undefined;
+  if (!resolved) return 'sh';
+  const alpine = /alpine/.test(resolved.tag);
+  return resolved.spec.shell === 'bash' && !alpine ? 'dash' : 'sh';
+}
