@@ -15,7 +15,7 @@ import { containerPromptStyle } from '../kubelet/images/catalogue';
  * utilities (wget, nslookup, nc, ping, curl, nginx -t…) run through the
  * kubelet's exec, which sends traffic through the network service.
  */
-const DELEGATED = ['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'ps', 'nginx', 'redis-cli', 'psql', 'mysql', 'ip', 'ifconfig', 'netstat', 'ss', 'hostname', 'kill', 'top'];
+const DELEGATED = ['wget', 'curl', 'nslookup', 'nc', 'ping', 'dig', 'host', 'ps', 'nginx', 'redis-cli', 'psql', 'mysql', 'ip', 'ifconfig', 'netstat', 'ss', 'hostname', 'kill', 'top', 'mount', 'df', 'free', 'uptime', 'perl'];
 const MAX_MIRROR_ENTRIES = 5000;
 
 export interface ContainerTarget {
