@@ -78,12 +78,13 @@ kubectl get job script-job -o jsonpath='{.spec.template.spec.volumes[?(@.configM
 kubectl logs job/script-job
 `,
     check(s) {
-      expect(s.steps[5].stdout).toBe('{"configMap":{"defaultMode":420,"name":"job-script"},"name":"script-volume"}');
+      // steps: cat, chmod, create cm, get cm, apply, sleep, get job (6), logs (7).
+      expect(s.steps[6].stdout).toBe('{"configMap":{"defaultMode":420,"name":"job-script"},"name":"script-volume"}');
       // busybox has free, df and uptime, not lscpu; the script's exit status is uptime's.
-      expect(s.steps[6].stdout).toMatch(/^CPU Details:\nsh: lscpu: not found\nMemory Details:\n\s+total\s+used\s+free\s+shared\s+buff\/cache\s+available\nMem:/);
+      expect(s.steps[7].stdout).toMatch(/^CPU Details:\nsh: lscpu: not found\nMemory Details:\n\s+total\s+used\s+free\s+shared\s+buff\/cache\s+available\nMem:/);
       expect(status(s.get('job', 'script-job')).succeeded).toBe(1);
     },
-    todo: 'busybox containers lack the free, df and uptime applets (sh: free: not found), so the script fails and the job retries (kubelet/process/commands.ts)',
+    fixedBy: 'kubelet images: busybox free/uptime/df/mount applets',
   },
   {
     id: 'amitk/deployment-recreate-strategy',

@@ -200,7 +200,7 @@ exit
       expect(s.steps[3].stdout).toBe('nginx\n');
       expect(s.steps[4].prompt).toBe('# ');
     },
-    todo: "the container shell of a Debian image (nginx: dash) prompts `/ # ` (busybox ash's) instead of dash's `# ` (session/container-shell.ts, TERMINAL's)",
+    fixedBy: 'container shells prompt per image flavour (Debian sh is dash: `# `)',
   },
   {
     id: 'core/echo-hello-world-and-rm',

@@ -216,7 +216,7 @@ kubectl run busybox --image=busybox -it --rm --restart=Never -- wget -qO- foo:62
       expect(s.steps[4].stdout).toMatch(/\nfoo\s+10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080\s/);
       expect(s.steps[5].stdout).toMatch(/^foo-[a-z0-9]+-[a-z0-9]{5}/);
     },
-    todo: 'dgkanatsios/simpleapp (answers its hostname on 8080) is not in the kubelet image catalogue: ImagePullBackOff (kubelet/images/catalogue.ts)',
+    fixedBy: 'kubelet images: dgkanatsios/simpleapp',
   },
   {
     id: 'net/networkpolicy-access-granted',
@@ -316,7 +316,7 @@ kubectl delete po busybox
       expect(s.steps[9].stdout).toMatch(/ on \/etc\/foo type /);
       expect(s.steps[10].stdout).toBe(s.steps[6].stdout);
     },
-    todo: 'container shells have no `mount` (busybox applet listing the container\'s mounts; session/container-shell.ts, TERMINAL\'s); /etc/passwd is now in the image'
+    fixedBy: 'kubelet images: busybox mount applet, delegated from container shells'
   },
   {
     id: 'state/pv-pvc-hostpath',

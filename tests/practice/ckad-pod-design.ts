@@ -313,7 +313,7 @@ for i in 1 2 3 4; do curl -s $(kubectl get svc my-app-svc -o jsonpath="{.spec.cl
       expect(s.steps.find((st) => st.line.startsWith('kubectl run -it'))!.stdout).toContain('version-1\n');
       expect(s.steps[s.steps.length - 1].stdout).toBe('version-2\n'.repeat(4));
     },
-    todo: 'gcr.io/google-containers/busybox (the exercise\'s client image) is not in the kubelet image catalogue (kubelet/images/catalogue.ts); busybox:1.28 now is'
+    fixedBy: 'kubelet images: old busybox images (gcr.io/google-containers, registry.k8s.io)'
   },
   {
     id: 'design/job-perl-pi',
@@ -327,9 +327,10 @@ kubectl delete job pi
 `,
     check(s) {
       expect(s.steps[1].stdout).toBe('job.batch/pi condition met\n');
-      expect(s.steps[2].stdout).toMatch(/^3\.14159265358979323846\d{1980}\n$/);
+      // bpi(2000) is 2000 significant digits: "3." and 1999 decimals (perl -MMath::BigFloat -le 'print Math::BigFloat->bpi(2000)').
+      expect(s.steps[2].stdout).toMatch(/^3\.14159265358979323846\d{1979}\n$/);
     },
-    todo: 'perl:5.34 is not in the kubelet image catalogue and there is no perl program (kubelet/images, kubelet/process)',
+    fixedBy: 'kubelet images: perl (bpi via BigInt)',
   },
   {
     id: 'design/job-hello-world-logs',

@@ -26,7 +26,7 @@ kubectl get po
       expect(spec(s.get('deploy', 'source-ip-app')).template.spec.containers[0].image).toBe('registry.k8s.io/echoserver:1.3');
       expect(s.steps[1].stdout).toMatch(/\npod\/source-ip-app-\w+-\w{5}\s+0\/1\s+ContainerCreating\s/);
     },
-    todo: 'registry.k8s.io/echoserver:1.4/1.3 (the Kubernetes docs\' source-IP echo server) are not in the kubelet image catalogue: its pods never run (kubelet/images/catalogue.ts); the edit itself works',
+    fixedBy: 'kubelet images: echoserver 1.4/1.3',
   },
   {
     id: 'kc/role-rolebinding-can-i',
@@ -86,7 +86,7 @@ kubectl exec secure-pod -- cat /var/run/secrets/kubernetes.io/serviceaccount/tok
       expect(s.steps[6].stderr).toBe('cat: /var/run/secrets/kubernetes.io/serviceaccount/token: No such file or directory\ncommand terminated with exit code 1\n');
       expect(s.steps[6].exitCode).toBe(1);
     },
-    todo: "commands inside a Debian-based container (nginx) answer with busybox's messages (`cat: can't open '…'`) instead of GNU coreutils' (`cat: …: No such file or directory`) (kubelet/process/commands.ts)",
+    fixedBy: 'kubelet images: coreutils diagnostics in Debian-based images',
   },
   {
     id: 'kc/expose-deployment-without-port',
