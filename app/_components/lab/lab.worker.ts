@@ -35,8 +35,12 @@ function virtualNow(): number {
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'init') return enqueue(() => init(msg.lab, msg.transcript));
-  if (!session) return;
-  const s = session;
+  // Before the session exists (the lab is still booting), wait for it behind `init` rather than drop the message.
+  if (!session) return enqueue(async () => session && onAct(session, msg));
+  onAct(session, msg);
+};
+
+function onAct(s: Session, msg: Exclude<ToWorker, { type: 'init' }>): void {
   switch (msg.type) {
     case 'line':
       return enqueue(async () => {
@@ -75,7 +79,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         postView(s);
       });
   }
-};
+}
 
 async function init(l: Lab, transcript?: Transcript): Promise<void> {
   const t0 = performance.now();

@@ -81,9 +81,10 @@ export function Terminal({ lab, label, active = true }: { lab: LabHandle; label:
         const back = editor.line.length - editor.cursor;
         if (back > 0) term.write(`\x1b[${back}D`);
       };
-      // The lab may have become ready while xterm was loading.
-      readyRef.current = labRef.current.state.ready;
-      if (readyRef.current) greet(labRef.current.state.resumed, labRef.current.state.prompt);
+      // The lab may have become ready while xterm was loading (possibly before React re-rendered with it).
+      const alreadyReady = labRef.current.readyMessage();
+      readyRef.current = !!alreadyReady;
+      if (alreadyReady) greet(alreadyReady.resumed, alreadyReady.prompt);
       else term.write('\x1b[2mStarting the cluster…\x1b[0m ');
 
       const submit = (line: string) => {

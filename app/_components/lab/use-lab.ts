@@ -26,6 +26,12 @@ export interface LabHandle {
   inspect(ref: ObjectRef): Promise<string>;
   /** Output chunks and line ends, for the terminal. */
   subscribe(fn: (m: FromWorker) => void): () => void;
+  /**
+   * The worker's `ready` message, as soon as it arrived (React state lags a
+   * render behind): a subscriber that joins late checks this, or it would
+   * miss `ready` for good.
+   */
+  readyMessage(): Extract<FromWorker, { type: 'ready' }> | null;
   transcript(): Transcript | null;
   reset(): void;
 }
@@ -64,6 +70,7 @@ export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTra
   const pending = useRef(new Map<string, (m: FromWorker) => void>());
   const transcriptRef = useRef<Transcript | null>(saved);
   const nextId = useRef(1);
+  const readyRef = useRef<Extract<FromWorker, { type: 'ready' }> | null>(null);
   const [generation, setGeneration] = useState(0);
   const [state, setState] = useState<LabState>(initialState);
   const onTranscriptRef = useRef(onTranscript);
@@ -71,6 +78,7 @@ export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTra
 
   useEffect(() => {
     const worker = takeLabWorker();
+    readyRef.current = null;
     workerRef.current = worker;
     setState(initialState());
     worker.onmessage = (ev: MessageEvent<FromWorker>) => handle(ev.data);
@@ -87,6 +95,7 @@ export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTra
   }, [lab, generation]);
 
   function handle(m: FromWorker): void {
+    if (m.type === 'ready') readyRef.current = m;
     for (const l of listeners.current) l(m);
     switch (m.type) {
       case 'ready':
@@ -168,6 +177,7 @@ export function useLab(lab: Lab, locale: Locale, saved: Transcript | null, onTra
       return () => listeners.current.delete(fn);
     },
     transcript: () => transcriptRef.current,
+    readyMessage: () => readyRef.current,
     reset: () => {
       transcriptRef.current = null;
       onTranscriptRef.current(null);
