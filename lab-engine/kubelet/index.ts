@@ -7,6 +7,7 @@ import { KubeletServiceImpl } from './service';
 import type { VolumeDir } from './types';
 import { registerVolumePlugin } from './extension';
 import { hostPathVolumePlugin } from './node-fs';
+import { serviceAccountTokenPlugin } from './sa-token';
 
 export type { KubeletService, LogOptions, ExecOptions, ExecResult, ContainerFs, FsStat, ContainerUsage, VolumePlugin, VolumeDir } from './types';
 export { FsError } from './types';
@@ -26,6 +27,8 @@ export function installKubelets(ctx: ClusterContext, topology: Topology): Kubele
   topology.nodes.forEach((spec, i) => agents.set(spec.name, new NodeAgent(ctx, planNode(spec, i), fallbackPVs, topology.systemPods)));
   // hostPath volumes are directories of the node's filesystem, shared with the node's shell.
   registerVolumePlugin(ctx.services, hostPathVolumePlugin(ctx.services, () => ctx.clock.nowMs()));
+  // Projected service-account tokens are bound tokens from the API server's issuer.
+  registerVolumePlugin(ctx.services, serviceAccountTokenPlugin(ctx));
   const service = new KubeletServiceImpl(ctx, agents);
   ctx.services.set('kubelet', service);
   ctx.store.watch(

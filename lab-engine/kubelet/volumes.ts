@@ -59,10 +59,20 @@ function downwardFiles(items: KubeObject[], ctx: VolumeContext): Record<string, 
   return out;
 }
 
-/** A service account token as the kubelet projects it (a JWT-shaped string, stable per pod). */
+/** A JWT-shaped stand-in, stable per pod, for contexts without the token plugin (unit tests of this file). */
 function serviceAccountToken(pod: KubeObject): string {
   const h = sha(`token/${pod.metadata.uid}`);
   return `eyJhbGciOiJSUzI1NiIsImtpZCI6Im${h.slice(0, 20)}In0.eyJhdWQiOlsiaHR0cHM6Ly9rdWJlcm5ldGVzLmRlZmF1bHQuc3ZjLmNsdXN0ZXIubG9jYWwiXX0.${h}`;
+}
+
+/** The bound token from the kubelet's token plugin (sa-token.ts); the stand-in without one (unit contexts). */
+function projectedToken(source: { path: string }, ctx: VolumeContext): Record<string, string> | { error: string } {
+  const plugin = ctx.plugins.find((p) => p.source === 'serviceAccountToken');
+  if (!plugin) return { [source.path]: serviceAccountToken(ctx.pod) };
+  const r = plugin.setUp(ctx.pod, { serviceAccountToken: source } as unknown as KubeObject);
+  if ('error' in r) return { error: r.error };
+  if ('pending' in r) return { error: r.pending };
+  return { [source.path]: r.dir.files.get(source.path) ?? '' };
 }
 
 function projectedFiles(sources: KubeObject[], ctx: VolumeContext): Record<string, string> | { error: string } {
@@ -72,7 +82,7 @@ function projectedFiles(sources: KubeObject[], ctx: VolumeContext): Record<strin
     if (s.configMap) files = objectFiles('ConfigMap', s.configMap, ctx);
     else if (s.secret) files = objectFiles('Secret', s.secret, ctx);
     else if (s.downwardAPI) files = downwardFiles(s.downwardAPI.items, ctx);
-    else if (s.serviceAccountToken) files = { [s.serviceAccountToken.path]: serviceAccountToken(ctx.pod) };
+    else if (s.serviceAccountToken) files = projectedToken(s.serviceAccountToken, ctx);
     if ('error' in files && typeof files.error === 'string' && Object.keys(files).length === 1) return files as { error: string };
     Object.assign(out, files);
   }
