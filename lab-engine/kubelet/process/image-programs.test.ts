@@ -63,6 +63,12 @@ describe('perl image', () => {
     expect(['1', '2', '3', '5', '8', '10', '12', '33'].map((n) => piDigits(Number(n)))).toEqual(['3', '3.1', '3.14', '3.1416', '3.1415927', '3.141592654', '3.14159265359', '3.14159265358979323846264338327950']);
   });
 
+  it('runs the image CMD (perl -de0): the debugger banner, then end of input quits', () => {
+    const r = run('perl:5.34', ['perl', '-de0']);
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toBe("\nLoading DB routines from perl5db.pl version 1.60\nEditor support available.\n\nEnter h or 'h h' for help, or 'man perldebug' for more help.\n\nmain::(-e:1):\t0\n");
+  });
+
   it('prints strings and arithmetic; unknown subs and syntax fail as perl does', () => {
     expect(run('perl', ['perl', '-le', 'print 1+2, "a"']).out).toBe('3a\n');
     expect(run('perl', ['perl', '-e', 'print "hi\\n"']).out).toBe('hi\n');

@@ -52,6 +52,8 @@ interface PerlOpts {
   newline: boolean;
   modules: string[];
   script?: string;
+  /** -d: the debugger (the image's CMD is `perl -de0`). */
+  debugger?: boolean;
 }
 
 function usageError(io: Io, text: string): number {
@@ -89,9 +91,17 @@ export function* perl(argv: string[], io: Io, sh: Shell): Program {
         opts.code = opts.code === undefined ? code : `${opts.code}\n${code}`;
         break;
       }
-      if (c === 'l') opts.newline = true;
+      if (c === 'd') opts.debugger = true;
+      else if (c === 'l') opts.newline = true;
       else if (!'wWsanpc'.includes(c)) return usageError(io, `Unrecognized switch: -${a.slice(k)}  (-h will show valid options).\n`);
     }
+  }
+  if (opts.debugger) {
+    // perl5db.pl: a banner, the first statement, then it reads commands from the terminal; at end of input
+    // it quits (exit 0), so `kubectl run p --image=perl` completes at once without -it, as the real image does.
+    io.out(`\nLoading DB routines from perl5db.pl version 1.60\nEditor support available.\n\nEnter h or 'h h' for help, or 'man perldebug' for more help.\n\nmain::(${opts.code === undefined ? argv[i] ?? '-' : '-e'}:1):\t${(opts.code ?? '').split('\n')[0]}\n`);
+    if (io.stdinOpen) yield { kind: 'block' };
+    return 0;
   }
   if (opts.code === undefined) {
     const file = argv[i];
