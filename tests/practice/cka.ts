@@ -339,7 +339,7 @@ kubectl exec pv-pod -- ls /data
     check(s) {
       expect(s.steps[4].stdout).toBe('file\n');
     },
-    todo: 'files made on a node (ssh node01 mkdir/touch) are not in the hostPath volumes of pods on that node: the node shell\'s filesystem and the kubelet\'s hostPath directories are separate (shell/node-files.ts vs kubelet/volumes.ts; engine, not a small local fix)'
+    fixedBy: "one filesystem per node (kubelet/node-fs.ts): the node shell and the kubelet's hostPath volumes share it",
   },
   {
     id: 'cka/pvc-data-survives-pod',
