@@ -60,6 +60,14 @@ async function ok(s: Session, line: string): Promise<string> {
 }
 
 describe('one filesystem per node: node shell and hostPath volumes', () => {
+  it('the system pods mount their hostPaths on the booting nodes without a FailedMount, and the shells see them', async () => {
+    const s = await createSession({ seed: 8, startMs: START });
+    expect((await s.run('kubectl get events -A --field-selector reason=FailedMount')).stderr).toBe('No resources found\n');
+    // kube-proxy's FileOrCreate /run/xtables.lock and flannel's /run/flannel, /opt/cni/bin, on every node.
+    expect(await ok(s, 'ls /run')).toBe('flannel\nxtables.lock\n');
+    expect(await ok(s, 'ssh node02 ls /opt/cni')).toBe('bin\n');
+  });
+
   it('the docs task: a file made over ssh is served by the pod, and the pod\'s writes show on the node', async () => {
     const s = await createSession({ seed: 3, startMs: START });
     await ok(s, 'ssh node01');

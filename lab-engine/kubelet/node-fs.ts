@@ -1,5 +1,6 @@
 import type { KubeObject } from '../api/types';
 import { VirtualFs } from '../shell/vfs';
+import { NODE_DIRS } from '../shell/node-files';
 import type { VolumeDir, VolumePlugin } from './types';
 
 /**
@@ -34,6 +35,7 @@ export class NodeFilesystems {
     }
     fs = new VirtualFs();
     fs.useClock(this.nowMs);
+    for (const d of NODE_DIRS) fs.mkdirSync(d, { recursive: true });
     this.byNode.set(node, fs);
     this.bare.add(node);
     return fs;

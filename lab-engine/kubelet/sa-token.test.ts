@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../session/session';
 import { setUpVolume } from './volumes';
 import { pod } from './testing';
+import type { KubeObject } from '../api/types';
 
 const START = Date.UTC(2026, 0, 5, 9);
 const TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -65,7 +66,8 @@ describe('projected service-account token', () => {
 
   it('without the token plugin (bare volume context) the stand-in token is still written', () => {
     const p = pod('x', { containers: [] }, { uid: 'u1' });
-    const r = setUpVolume({ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }, { pod: p, peek: () => undefined, plugins: [], hostPaths: new Map(), fallbackPVs: new Map(), allocatable: {}, emptyDirs: new Map() });
+    const volume = { name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } } as unknown as KubeObject;
+    const r = setUpVolume(volume, { pod: p, peek: () => undefined, plugins: [], hostPaths: new Map(), fallbackPVs: new Map(), allocatable: {}, emptyDirs: new Map() });
     expect('dir' in r && r.dir.files.get('token')).toMatch(/^eyJ/);
   });
 });

@@ -27,8 +27,12 @@ export interface NodeFilesOptions {
 
 export type FileContent = string | (() => string);
 
-/** Empty directories of an Ubuntu node that tasks write into (`sudo mkdir /mnt/data` for a hostPath PV). */
-export const NODE_DIRS = ['/home', '/media', '/mnt', '/srv'];
+/**
+ * Directories every node has, files or not: the ones tasks write into (`sudo mkdir /mnt/data` for a
+ * hostPath PV) and the parents of the system pods' FileOrCreate hostPaths (kube-proxy's /run/xtables.lock,
+ * the control plane's /etc/kubernetes/*.conf), which the kubelet does not create.
+ */
+export const NODE_DIRS = ['/etc/kubernetes', '/home', '/lib/modules', '/media', '/mnt', '/run', '/srv'];
 
 export interface NodeFiles {
   files: Record<string, FileContent>;
