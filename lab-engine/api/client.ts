@@ -28,6 +28,13 @@ export interface ListOptions {
   namespace?: string; // undefined = all namespaces
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Hand back the stored objects themselves instead of copies. Stored objects are
+   * immutable (never changed after commit; tests deep-freeze them), so a reader that
+   * only reads — kubectl get's printers — can skip the deep copy, the largest cost of
+   * `kubectl get` on a busy namespace. The caller must not mutate what it gets.
+   */
+  shared?: boolean;
 }
 
 export interface ObjectList {
@@ -96,7 +103,7 @@ export class ApiClient {
     const items = this.store
       .peekList(resourceKey(def), def.namespaced ? opts.namespace : undefined)
       .filter((o) => (!labelSel || matches(labelSel, o.metadata.labels)) && (!fieldSel || matchesFields(fieldSel, o)))
-      .map((o) => cloneJson(o));
+      .map((o) => (opts.shared ? o : cloneJson(o)));
     return { apiVersion: apiVersionOf(def), kind: `${def.kind}List`, metadata: { resourceVersion: String(this.store.resourceVersion()) }, items };
   }
 

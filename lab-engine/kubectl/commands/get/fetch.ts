@@ -23,7 +23,7 @@ export function fetchGroups(ctx: CommandContext, requests: GetRequest[]): { grou
       const fieldSelector = flagString(ctx.flags, 'field-selector');
       let list;
       try {
-        list = ctx.api.list(r.def, { namespace: r.namespace, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined });
+        list = ctx.api.list(r.def, { namespace: r.namespace, labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined, shared: true });
       } catch (e) {
         throw selectorListError(e, r.def, labelSelector, fieldSelector);
       }
