@@ -6,6 +6,8 @@ import { clusterMeta, complete, objectMeta, sortedMap, submit } from './common';
 import { parseSelector } from '../../../api/selectors/label-selector';
 import { QUANTITY_MSG, parseQuantity } from '../../../api/quantity';
 import { issueServiceAccountToken } from '../../../security/token';
+import { checkOutputFormat, outputFormat, printResult } from '../../flags/print';
+import { formatRfc3339 } from '../../../base/clock';
 
 export const createNamespace: CommandSpec = {
   use: 'namespace NAME [--dry-run=server|client|none]',
@@ -226,8 +228,16 @@ export const createToken: CommandSpec = {
     if (!def) throw new KubectlError('the server doesn\'t have a resource type "serviceaccounts"');
     const sa = ctx.api.get(def, ctx.namespace, name);
     // create_token.go Run: a newline only when stdout is a terminal (term.IsTerminal), so $(…) and files get the bare token.
-    const token = serviceAccountToken(ctx, sa, flagStrings(ctx.flags, 'audience'), durationSeconds(ctx));
-    ctx.io.out(ctx.host.stdoutIsTerminal?.() ? `${token}\n` : token);
+    const seconds = durationSeconds(ctx);
+    const issued = issueServiceAccountToken(ctx.host.cluster, sa, flagStrings(ctx.flags, 'audience'), seconds);
+    // create_token.go Run: with -o the TokenRequest the server returned is printed
+    // (`-o name` → tokenrequest.authentication.k8s.io/NAME), otherwise the bare token.
+    if (outputFormat(ctx)) {
+      checkOutputFormat(ctx);
+      printResult(ctx, tokenRequest(sa, issued, seconds), { operation: 'created', typed: true });
+      return 0;
+    }
+    ctx.io.out(ctx.host.stdoutIsTerminal?.() ? `${issued.token}\n` : issued.token);
     return 0;
   },
 };
@@ -239,7 +249,16 @@ function durationSeconds(ctx: CommandContext): number {
   return ms ? ms / 1000 : 3600;
 }
 
-/** The TokenRequest API's token (security/token.ts). */
-function serviceAccountToken(ctx: CommandContext, sa: KubeObject, audiences: string[], seconds: number): string {
-  return issueServiceAccountToken(ctx.host.cluster, sa, audiences, seconds).token;
+/**
+ * The TokenRequest the API server answers (pkg/registry/core/serviceaccount/storage/token.go),
+ * in Go struct field order: no creationTimestamp (null), a null boundObjectRef when none was asked.
+ */
+function tokenRequest(sa: KubeObject, issued: { token: string; audiences: string[]; expiresAt: number }, seconds: number): KubeObject {
+  return {
+    kind: 'TokenRequest',
+    apiVersion: 'authentication.k8s.io/v1',
+    metadata: { name: sa.metadata.name, namespace: sa.metadata.namespace, creationTimestamp: null },
+    spec: { audiences: issued.audiences, expirationSeconds: seconds, boundObjectRef: null },
+    status: { token: issued.token, expirationTimestamp: formatRfc3339(issued.expiresAt * 1000) },
+  } as unknown as KubeObject;
 }
