@@ -6,31 +6,21 @@
  * Prints replays per second and the threads' own per-job times.
  */
 import { GradingPool } from '../app/_lib/lab/grading-pool';
-import { loadLab, startLab } from '../lab-engine/index';
-import { LAB, LINES, START_MS } from '../lab-engine/lab/bench/grading.bench';
+import { recordBenchTranscript } from '../lab-engine/lab/bench/grading.bench';
 import { summarize } from '../lab-engine/sim/bench/stats';
 
 async function main() {
   const jobs = Number(process.argv[2] ?? 40);
   const threads = Number(process.argv[3] ?? 2);
-  const loaded = loadLab(LAB);
-  if (!loaded.ok) throw new Error('bench lab invalid');
-  const s = await startLab(loaded.lab, START_MS);
-  let t = s.nowMs();
-  for (const line of LINES) {
-    t += 3000;
-    await s.advanceTo(t);
-    await s.run(line);
-  }
-  const transcript = s.transcript();
+  const { lab, transcript } = await recordBenchTranscript();
   const pool = new GradingPool({ size: threads, timeoutMs: 60_000 });
   const w0 = performance.now();
   await pool.warm();
   console.log(`${threads} grading threads loaded the engine in ${(performance.now() - w0).toFixed(0)} ms`);
   // One job per thread first, so the measured batch runs on JIT-warm threads.
-  await Promise.all(Array.from({ length: threads }, () => pool.grade(loaded.lab, transcript, 'en')));
+  await Promise.all(Array.from({ length: threads }, () => pool.grade(lab, transcript, 'en')));
   const t0 = performance.now();
-  const replies = await Promise.all(Array.from({ length: jobs }, () => pool.grade(loaded.lab, transcript, 'en')));
+  const replies = await Promise.all(Array.from({ length: jobs }, () => pool.grade(lab, transcript, 'en')));
   const wallMs = performance.now() - t0;
   await pool.close();
   const failed = replies.filter((r) => !r.ok);

@@ -1,4 +1,6 @@
 import { loadLab } from '../load-lab';
+import type { Lab } from '../schema';
+import type { Transcript } from '../../session/transcript';
 import { gradeSession, labSessionOptions, replayAndGrade, startLab } from '../lab-session';
 import { createSession } from '../../session/session';
 import type { BenchLine } from '../../sim/bench/stats';
@@ -69,23 +71,27 @@ async function cpuP50(n: number, warm: number, fn: () => Promise<unknown>): Prom
   return { wall: summarize(wall).p50, cpu: summarize(cpu).p50 };
 }
 
-/**
- * Issue 7: server replay-and-grade of a 30-command transcript, per second on
- * one thread, and where one replay's CPU time goes: booting the lab's starting
- * state, the learner's acts, grading and the state hashes.
- */
-export async function benchGrading(): Promise<BenchLine[]> {
+/** The bench lab, and a learner's session of LINES typed 3 s apart, recorded as a transcript. */
+export async function recordBenchTranscript(): Promise<{ lab: Lab; transcript: Transcript }> {
   const r = loadLab(LAB);
   if (!r.ok) throw new Error('bench lab invalid');
-  const lab = r.lab;
-  const s = await startLab(lab, START_MS);
+  const s = await startLab(r.lab, START_MS);
   let t = s.nowMs();
   for (const line of LINES) {
     t += 3000;
     await s.advanceTo(t);
     await s.run(line);
   }
-  const transcript = s.transcript();
+  return { lab: r.lab, transcript: s.transcript() };
+}
+
+/**
+ * Issue 7: server replay-and-grade of a 30-command transcript, per second on
+ * one thread, and where one replay's CPU time goes: booting the lab's starting
+ * state, the learner's acts, grading and the state hashes.
+ */
+export async function benchGrading(): Promise<BenchLine[]> {
+  const { lab, transcript } = await recordBenchTranscript();
   const full = await cpuP50(20, 5, () => replayAndGrade(lab, transcript));
   // The same steps as replayAndGrade, timed one by one.
   const phases = { boot: [] as number[], acts: [] as number[], grade: [] as number[] };
