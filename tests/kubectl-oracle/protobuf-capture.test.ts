@@ -77,6 +77,8 @@ function argsOf(line: string): string[] {
   return line.split(' ').map((a) => a.replace(/_/g, ' '));
 }
 
+if (!existsSync(KUBECTL)) console.log(`protobuf-capture.test: ${KUBECTL} not installed; skipping the comparison with the real kubectl's request bodies`);
+
 describe.skipIf(!existsSync(KUBECTL))('protobuf bodies sent by the real kubectl', () => {
   it('decode to exactly what --dry-run=client -o json prints, for every generator', async () => {
     const cluster = createCluster({ seed: 3 });
